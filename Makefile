@@ -1,0 +1,34 @@
+# Musrenbang Terbuka: one task runner. `make site` and `make test` set everything up on first use.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site check test golden lint serve clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+site: $(STAMP)  ## build site/ from content/
+	$(BIN)/musrenbang build --strict
+
+check: $(STAMP)  ## check the records only
+	$(BIN)/musrenbang check --strict
+
+serve: $(STAMP)  ## preview on http://127.0.0.1:8000/, rebuilding on change
+	$(BIN)/musrenbang serve
+
+test: $(STAMP)  ## lint, type-check and run every test
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+	$(BIN)/mypy generator
+	$(BIN)/pytest
+
+golden: $(STAMP)  ## refresh the golden Markdown files after a reviewed change
+	$(BIN)/pytest tests/test_golden.py --update-golden
+
+clean:
+	rm -rf site .build $(VENV)

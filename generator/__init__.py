@@ -1,0 +1,1 @@
+"""Musrenbang Terbuka: static transparency sites for musrenbang records."""

@@ -1,0 +1,77 @@
+"""The pipeline, top to bottom: load → check → model → render → write → engine → index.
+
+Nothing is written before every record is checked, and the output folder is replaced in one step
+only when MkDocs and Pagefind both succeeded: a failed build leaves the previous site as it was.
+"""
+
+from __future__ import annotations
+
+import calendar
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import build_catalog
+from .check import check
+from .engine import run_mkdocs, write_config
+from .index import run_pagefind
+from .load import Records, load
+from .problems import Problem, RecordsInvalid
+from .render import render
+from .write import write
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    pages: int
+    warnings: tuple[Problem, ...]
+
+
+def check_records(content: Path) -> tuple[Records, list[Problem]]:
+    """Load and check; the problems sorted by file and line, errors and warnings together."""
+    records, problems = load(content)
+    problems.extend(check(records, content))
+    return records, sorted(set(problems), key=lambda p: (p.file, p.line, p.path, p.message))
+
+
+def build(content: Path, out: Path, work: Path, strict: bool = False) -> BuildResult:
+    records, problems = check_records(content)
+    errors = [p for p in problems if strict or not p.warning]
+    if errors:
+        raise RecordsInvalid(problems)
+    catalog = build_catalog(records)
+    output = render(catalog, content)
+    work = work.resolve()
+    docs = work / "docs"
+    work.mkdir(parents=True, exist_ok=True)
+    write(output, docs)
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}-baru-", dir=out.parent))
+    try:
+        run_mkdocs(write_config(work, docs, fresh), _data_epoch(records))
+        run_pagefind(fresh)
+        _replace(fresh, out)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+    return BuildResult(len(output.pages), tuple(problems))
+
+
+def _data_epoch(records: Records) -> int:
+    """The date of the data: the newest date in the records, as seconds since 1970 (UTC)."""
+    dates = [r.tanggal for r in records.rapat] + [s.tanggal for u in records.usulan for s in u.riwayat]
+    newest = max(dates, default=None)
+    return calendar.timegm(newest.timetuple()) if newest else 0
+
+
+def _replace(fresh: Path, out: Path) -> None:
+    """Swap the new site into place: rename the old one aside, rename the new one in, delete the old."""
+    os.chmod(fresh, 0o755)
+    old = out.with_name(f".{out.name}-lama")
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    fresh.rename(out)
+    shutil.rmtree(old, ignore_errors=True)

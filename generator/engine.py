@@ -1,0 +1,44 @@
+"""Engine: run MkDocs (strict) on the generated docs tree, into a fresh folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from .problems import EngineFailed
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE_CONFIG = ROOT / "mkdocs.yml"
+
+
+def write_config(work: Path, docs: Path, site: Path, base: Path = BASE_CONFIG) -> Path:
+    """The base mkdocs.yml with absolute paths to the generated docs, the output and the theme
+    overrides, so MkDocs can run from any folder."""
+    config = yaml.safe_load(base.read_text(encoding="utf-8"))
+    config["docs_dir"] = str(docs)
+    config["site_dir"] = str(site)
+    theme = config.setdefault("theme", {})
+    if "custom_dir" in theme:
+        theme["custom_dir"] = str((base.parent / theme["custom_dir"]).resolve())
+    path = work / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def run_mkdocs(config: Path, build_date_epoch: int) -> None:
+    """`mkdocs build --strict`. SOURCE_DATE_EPOCH pins the dates MkDocs would take from the clock
+    (sitemap, archive), so the same records give the same files."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(build_date_epoch)}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=config.parent,
+    )
+    if result.returncode != 0:
+        raise EngineFailed("MkDocs gagal membangun situs:\n" + (result.stderr or result.stdout).strip())

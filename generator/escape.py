@@ -1,0 +1,66 @@
+"""Escaping record text for each context it reaches: Markdown, HTML, front matter, URLs.
+
+Generated pages are Markdown rendered by MkDocs, so record text must reach them inert: Markdown
+syntax, raw HTML, attribute lists and entities are all neutralised here. `Md` marks text that is
+already safe Markdown; the template environment escapes everything else (see `render.py`).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from urllib.parse import quote
+
+
+class Md(str):
+    """Text that is safe to place in generated Markdown as it is."""
+
+
+# Characters that start Markdown inline syntax (emphasis, code, links, attribute lists, tables, HTML,
+# entities, pymdownx marks) anywhere in a line; replaced by numeric character references.
+_INLINE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>&|~^="}
+_INLINE_TABLE = str.maketrans(_INLINE)
+# Characters that only matter at the start of a line (headings, lists, quotes, rules).
+_LINE_START = re.compile(r"^([#+\-!>]|\d+[.)])")
+_SPACE = re.compile(r"\s+")
+
+
+def md_inline(text: object) -> Md:
+    """One line of plain text as inert Markdown: whitespace folded, every markup character escaped."""
+    folded = _SPACE.sub(" ", str(text)).strip()
+    escaped = folded.translate(_INLINE_TABLE)
+    escaped = _LINE_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(1)), escaped)
+    return Md(escaped)
+
+
+def md_paragraphs(text: object) -> Md:
+    """Multi-line plain text as inert Markdown paragraphs (blank lines separate paragraphs)."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", str(text).strip()) if p.strip()]
+    return Md("\n\n".join(md_inline(p) for p in paragraphs))
+
+
+def md_prose(text: object) -> Md:
+    """Staff Markdown (already checked: no HTML, no unsafe links). Angle brackets are escaped again
+    here so that no HTML can pass even if a check is ever loosened; http(s) autolinks stay links."""
+    parts = re.split(r"(<https?://[^\s<>]+>)", str(text).strip())
+    out = [p if i % 2 else p.replace("<", "&lt;").replace(">", "&gt;") for i, p in enumerate(parts)]
+    prose = "".join(out)
+    prose = re.sub(r"\{(?=\s*[:.#])", "&#123;", prose)
+    return Md(prose)
+
+
+def html_text(text: object) -> Md:
+    """Text inside raw HTML written into the Markdown (an attribute value or element content)."""
+    return Md(html.escape(_SPACE.sub(" ", str(text)).strip(), quote=True))
+
+
+def front_matter(value: object) -> Md:
+    """A YAML front-matter scalar. MkDocs themes print some front-matter values into HTML without
+    escaping (title, description), so the text is HTML-escaped first, then quoted for YAML."""
+    return Md(json.dumps(html.escape(_SPACE.sub(" ", str(value)).strip(), quote=True)))
+
+
+def url(value: object) -> Md:
+    """An http(s) address, already checked, made safe inside a Markdown link target."""
+    return Md(quote(str(value), safe=":/?#@!$&'*+,;=%~-._"))

@@ -1,0 +1,103 @@
+"""Load: find every record file under the content folder and parse it into a frozen record.
+
+Each kind has its folder (`wilayah/`, `peserta/`, `seri/`, `rapat/`, `usulan/`), with year sub-folders
+where the kind has a year. Files that are not records are reported, never silently skipped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from yaml.nodes import MappingNode, ScalarNode
+
+from .fields import INVALID, Context, Origin, record
+from .model import KINDS, Peserta, Rapat, Seri, Usulan, Wilayah
+from .problems import Problem, relative
+from .yamlread import read_document
+
+RECORD_SUFFIXES = (".yaml", ".yml")
+# Folders that hold files records point at, not records.
+FILE_FOLDERS = ("dokumen", "foto")
+ROOT_FILES = ("README.md", "LISEZMOI.md", ".gitkeep")
+
+
+@dataclass(frozen=True)
+class Records:
+    """Every record that parsed cleanly, in file order."""
+
+    wilayah: tuple[Wilayah, ...] = ()
+    peserta: tuple[Peserta, ...] = ()
+    seri: tuple[Seri, ...] = ()
+    rapat: tuple[Rapat, ...] = ()
+    usulan: tuple[Usulan, ...] = ()
+    # Ids (or region codes) of files that had problems: references to them are not reported twice.
+    unparsed_ids: frozenset[str] = frozenset()
+
+
+def load(content: Path) -> tuple[Records, list[Problem]]:
+    problems: list[Problem] = []
+    found: dict[str, list[object]] = {kind: [] for kind in KINDS}
+    unparsed: set[str] = set()
+    if not content.is_dir():
+        problems.append(
+            Problem(str(content), 1, "", "folder catatan tidak ditemukan", "periksa pilihan --content")
+        )
+        return Records(), problems
+    for entry in sorted(content.iterdir()):
+        name = entry.name
+        if entry.is_dir() and name in KINDS:
+            for path in sorted(entry.rglob("*")):
+                if path.is_dir():
+                    continue
+                file = relative(path, content)
+                if path.suffix.lower() not in RECORD_SUFFIXES:
+                    problems.append(
+                        Problem(
+                            file,
+                            1,
+                            "",
+                            f"diharapkan berkas catatan .yaml, ditemukan {path.name!r}",
+                            f"simpan berkas lain di content/dokumen/ atau content/foto/, bukan di {name}/",
+                        )
+                    )
+                    continue
+                parsed = _parse(path, file, name, problems, unparsed)
+                if parsed is not None:
+                    found[name].append(parsed)
+        elif entry.is_dir() and name in FILE_FOLDERS:
+            continue
+        elif name not in ROOT_FILES:
+            problems.append(
+                Problem(
+                    relative(entry, content),
+                    1,
+                    "",
+                    f"diharapkan salah satu folder {', '.join(KINDS)}, ditemukan {name!r}",
+                    "pindahkan berkas ke folder sesuai jenis catatannya",
+                )
+            )
+    records = Records(
+        **{kind: tuple(items) for kind, items in found.items()},  # type: ignore[arg-type]
+        unparsed_ids=frozenset(unparsed),
+    )
+    return records, problems
+
+
+def _parse(path: Path, file: str, kind: str, problems: list[Problem], unparsed: set[str]) -> object | None:
+    document, read_problems = read_document(path, file)
+    problems.extend(read_problems)
+    if document is None:
+        unparsed.add(path.stem)
+        return None
+    ctx = Context(file, problems)
+    value = record(KINDS[kind])(document.root, "", ctx)
+    if value is INVALID:
+        if isinstance(document.root, MappingNode):
+            for key, child in document.root.value:
+                if key.value in ("id", "kode") and isinstance(child, ScalarNode):
+                    unparsed.add(str(child.value).strip())
+        return None
+    ctx.lines[""] = document.root.start_mark.line + 1
+    return dataclasses.replace(value, asal=Origin(file, dict(ctx.lines)))

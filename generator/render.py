@@ -1,0 +1,126 @@
+"""Render: turn the catalog into the generated docs tree, as text in memory.
+
+Templates live in `site_templates/` and produce Markdown for MkDocs. The environment escapes every
+printed value for Markdown unless it is already `Md` (see `escape.py`), and StrictUndefined turns a
+misspelt name into an error instead of an empty string.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import jinja2
+
+from . import escape, formats, vocab
+from .catalog import Catalog
+from .model import Rapat
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
+
+
+@dataclass(frozen=True)
+class Output:
+    """The generated docs tree: Markdown pages by path, and files to copy (target → source)."""
+
+    pages: dict[str, str]
+    files: dict[str, Path]
+
+
+def _finalize(value: object) -> object:
+    if value is None:
+        raise TypeError("a template printed None: guard optional fields with {% if %}")
+    return value if isinstance(value, escape.Md) else escape.md_inline(value)
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES / "pages"),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        paragraphs=escape.md_paragraphs,
+        prose=escape.md_prose,
+        html=escape.html_text,
+        fm=escape.front_matter,
+        url=escape.url,
+        tanggal_panjang=formats.tanggal_panjang,
+        tanggal=formats.tanggal,
+        tanggal_singkat=formats.tanggal_singkat,
+        rupiah=formats.rupiah,
+        rupiah_ringkas=formats.rupiah_ringkas,
+        angka=formats.angka,
+        iso=lambda d: escape.Md(d.isoformat()),
+    )
+    env.globals.update(vocab=vocab)
+    return env
+
+
+def post_path(rapat: Rapat) -> str:
+    return f"berita/posts/{rapat.tanggal.year}/{rapat.id}.md"
+
+
+def seri_path(seri_id: str) -> str:
+    return f"seri/{seri_id}.md"
+
+
+def document_path(berkas: str) -> str:
+    return f"unduhan/{PurePosixPath(berkas).as_posix()}"
+
+
+class Pages:
+    """Renders each page type; `link` makes a relative Markdown link MkDocs can check."""
+
+    def __init__(self, catalog: Catalog, content: Path):
+        self.catalog = catalog
+        self.content = content
+        self.env = environment()
+
+    def render(self, template: str, path: str, **context: object) -> str:
+        def link(target: str) -> escape.Md:
+            return escape.Md(escape.url(posixpath.relpath(target, posixpath.dirname(path) or ".")))
+
+        return self.env.get_template(template).render(
+            catalog=self.catalog,
+            link=link,
+            post_path=post_path,
+            seri_path=seri_path,
+            document_path=document_path,
+            waktu=self.waktu,
+            **context,
+        )
+
+    def waktu(self, rapat: Rapat) -> str:
+        return formats.waktu(rapat.mulai, rapat.selesai, self.catalog.zona(rapat), rapat.keterangan_waktu)
+
+    def output(self) -> Output:
+        pages: dict[str, str] = {}
+        files: dict[str, Path] = {}
+        for rapat in self.catalog.rapat:
+            path = post_path(rapat)
+            pages[path] = self.render("post.md.j2", path, rapat=rapat)
+            for doc in rapat.dokumen:
+                if doc.berkas:
+                    files[document_path(doc.berkas)] = self.content / doc.berkas
+        for seri in self.catalog.seri.values():
+            path = seri_path(seri.id)
+            pages[path] = self.render("seri.md.j2", path, seri=seri, jadwal=self.catalog.in_seri(seri.id))
+        pages["seri/index.md"] = self.render("seri_index.md.j2", "seri/index.md")
+        pages["berita/index.md"] = self.render("berita_index.md.j2", "berita/index.md")
+        pages["index.md"] = self.render("home.md.j2", "index.md")
+        for name in ("tentang.md", "cari.md"):
+            pages[name] = (TEMPLATES / "pages" / name).read_text(encoding="utf-8")
+        for asset in sorted((TEMPLATES / "assets").rglob("*")):
+            if asset.is_file():
+                files[f"assets/{asset.relative_to(TEMPLATES / 'assets').as_posix()}"] = asset
+        return Output(dict(sorted(pages.items())), dict(sorted(files.items())))
+
+
+def render(catalog: Catalog, content: Path) -> Output:
+    return Pages(catalog, content).output()

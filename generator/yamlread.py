@@ -1,0 +1,171 @@
+"""Read one YAML record file into a tree of PyYAML nodes that remember their lines.
+
+The rest of the pipeline never sees Python objects built by PyYAML: it reads the composed nodes, so
+every value keeps its line, `13:00` stays the text "13:00" (not 780), and `2023-02-30` reaches the date
+check as text instead of failing inside PyYAML. Safe composing only; no tags, anchors or aliases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Problem
+
+MAX_FILE_BYTES = 1024 * 1024
+STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+@dataclass(frozen=True)
+class Document:
+    """A record file and its root node."""
+
+    file: str
+    path: Path
+    root: Node
+
+
+class _AliasFound(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
+class _Loader(yaml.SafeLoader):
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(AliasEvent):
+            raise _AliasFound(self.peek_event().start_mark.line + 1)
+        return super().compose_node(parent, index)
+
+
+def line_of(node: Node) -> int:
+    return node.start_mark.line + 1
+
+
+def read_document(path: Path, file: str) -> tuple[Document | None, list[Problem]]:
+    """Compose one file. Returns the document, or None and the problems that stopped it."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [
+            Problem(
+                file,
+                1,
+                "",
+                f"berkas terlalu besar: diharapkan paling besar {MAX_FILE_BYTES // 1024} KB, "
+                f"ditemukan {len(raw) // 1024} KB",
+                "satu berkas berisi satu catatan; pindahkan teks panjang ke dokumen terpisah",
+            )
+        ]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return None, [
+            Problem(
+                file,
+                line,
+                "",
+                "berkas bukan teks UTF-8: diharapkan UTF-8, ditemukan byte "
+                f"0x{raw[err.start]:02x} yang tidak sah",
+                "simpan ulang berkas sebagai UTF-8 (di editor: Save with Encoding → UTF-8)",
+            )
+        ]
+    text = text.removeprefix("\ufeff")
+    problems = _tab_problems(text, file)
+    if problems:
+        return None, problems
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except _AliasFound as found:
+        return None, [
+            Problem(
+                file,
+                found.line,
+                "",
+                "diharapkan nilai biasa, ditemukan alias YAML (*nama)",
+                "tulis nilainya langsung; anchor (&) dan alias (*) tidak dipakai dalam catatan",
+            )
+        ]
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        return None, [
+            Problem(
+                file,
+                line,
+                "",
+                f"YAML tidak dapat dibaca: {err.problem or err.context}",
+                "periksa titik dua setelah nama kolom, tanda kutip yang belum ditutup, "
+                "dan indentasi (spasi, bukan tab) pada baris ini atau baris sebelumnya",
+            )
+        ]
+    except yaml.YAMLError as err:  # pragma: no cover - PyYAML marks nearly every error
+        return None, [Problem(file, 1, "", f"YAML tidak dapat dibaca: {err}", "")]
+    if root is None:
+        return None, [Problem(file, 1, "", "diharapkan satu catatan, ditemukan berkas kosong", "")]
+    problems = list(_structure_problems(root, file, ""))
+    if problems:
+        return None, problems
+    return Document(file, path, root), []
+
+
+def _tab_problems(text: str, file: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(
+                Problem(
+                    file,
+                    number,
+                    "",
+                    "diharapkan indentasi dengan spasi, ditemukan karakter tab",
+                    "ganti tab di awal baris dengan spasi (YAML tidak menerima tab)",
+                )
+            )
+    return problems
+
+
+def _structure_problems(node: Node, file: str, path: str):  # type: ignore[no-untyped-def]
+    """Duplicate keys, non-text keys and explicit tags, anywhere in the tree."""
+    if node.tag not in STANDARD_TAGS:
+        yield Problem(
+            file,
+            line_of(node),
+            path,
+            f"diharapkan nilai biasa, ditemukan tag YAML {node.tag!r}",
+            "hapus tag yang diawali tanda seru (!) dari nilai ini",
+        )
+    if isinstance(node, MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            if not isinstance(key, ScalarNode):
+                yield Problem(file, line_of(key), path, "diharapkan nama kolom berupa teks", "")
+                continue
+            sub = f"{path}.{key.value}" if path else key.value
+            if key.value in seen:
+                yield Problem(
+                    file,
+                    line_of(key),
+                    sub,
+                    f"kolom ganda: {key.value!r} sudah ditulis di baris {seen[key.value]}",
+                    "gabungkan kedua isian menjadi satu; YAML hanya menyimpan yang terakhir",
+                )
+            else:
+                seen[key.value] = line_of(key)
+            yield from _structure_problems(value, file, sub)
+    elif isinstance(node, SequenceNode):
+        for number, item in enumerate(node.value, start=1):
+            yield from _structure_problems(item, file, f"{path}[{number}]")
