@@ -37,8 +37,12 @@ class Context:
     problems: list[Problem]
     lines: dict[str, int] = field(default_factory=dict)
 
-    def add(self, node: Node, path: str, message: str, hint: str = "", warning: bool = False) -> None:
-        self.problems.append(Problem(self.file, line_of(node), path, message, hint, warning))
+    def add(self, node: Node, path: str, message: str, hint: str, warning: bool = False, at: int = -1) -> None:
+        """Report a problem at the node's line, or at the line of character `at` of a block text."""
+        line = line_of(node)
+        if at >= 0 and isinstance(node, ScalarNode) and node.style in ("|", ">"):
+            line += 1 + str(node.value)[:at].count("\n")
+        self.problems.append(Problem(self.file, line, path, message, hint, warning))
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,12 @@ def describe(node: Node) -> str:
 def _scalar(node: Node, path: str, ctx: Context, expected: str, hint: str = "") -> str | None:
     if isinstance(node, ScalarNode) and node.tag != NULL:
         return str(node.value)
-    ctx.add(node, path, f"diharapkan {expected}, ditemukan {describe(node)}", hint)
+    ctx.add(
+        node,
+        path,
+        f"diharapkan {expected}, ditemukan {describe(node)}",
+        hint or "tulis satu nilai setelah titik dua, di baris yang sama",
+    )
     return None
 
 
@@ -126,7 +135,7 @@ def text_problem(value: str, max_length: int, multiline: bool) -> tuple[str, str
     return None
 
 
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+)", re.MULTILINE)
+_MD_LINK = re.compile(r"\]\(\s*<?([^\s>]*?)\)?(?:\s|$|\))|^\s*\[[^\]]+\]:\s*<?(\S+)", re.MULTILINE)
 _SAFE_SCHEMES = ("http://", "https://", "#", "/", "./", "../")
 
 
@@ -138,16 +147,18 @@ def markdown(max_length: int = 20000) -> Parser:
         value = base(node, path, ctx)
         if value is INVALID:
             return INVALID
-        tag = _HTML_TAG.search(_AUTOLINK.sub("", value))
+        raw = str(node.value)
+        tag = _HTML_TAG.search(_AUTOLINK.sub(lambda m: " " * len(m.group()), raw))
         if tag:
             ctx.add(
                 node,
                 path,
                 f"diharapkan Markdown tanpa HTML, ditemukan {shown(tag.group(), 30)}",
                 "hapus tag HTML; untuk tebal/miring/tautan gunakan Markdown (**tebal**, [judul](https://…))",
+                at=tag.start(),
             )
             return INVALID
-        for match in _MD_LINK.finditer(value):
+        for match in _MD_LINK.finditer(raw):
             target = (match.group(1) or match.group(2) or "").strip()
             if target and ":" in target.split("/")[0] and not target.lower().startswith(_SAFE_SCHEMES):
                 ctx.add(
@@ -155,14 +166,17 @@ def markdown(max_length: int = 20000) -> Parser:
                     path,
                     f"diharapkan tautan http:// atau https://, ditemukan {shown(target, 40)}",
                     "tautan hanya boleh ke alamat web (https://…)",
+                    at=match.start(),
                 )
                 return INVALID
-        if re.search(r"\{\s*[:.#]", value):
+        braces = re.search(r"\{\s*[:.#]", raw)
+        if braces:
             ctx.add(
                 node,
                 path,
                 "diharapkan teks Markdown biasa, ditemukan atribut dalam kurung kurawal {: … }",
                 "hapus bagian {…}; tampilan diatur oleh situs",
+                at=braces.start(),
             )
             return INVALID
         return value
@@ -177,12 +191,16 @@ def integer(minimum: int = 0, maximum: int = 10**15, unit: str = "") -> Parser:
             return INVALID
         cleaned = value.strip().replace("_", "")
         if not re.fullmatch(r"-?\d+", cleaned):
-            hint = "tulis angka saja tanpa titik, koma atau 'Rp' (contoh: 86919619)" if unit == "Rp" else ""
+            hint = (
+                "tulis angka saja tanpa titik, koma atau 'Rp' (contoh: 86919619)"
+                if unit == "Rp"
+                else "tulis angka saja, contoh: 12"
+            )
             ctx.add(node, path, f"diharapkan bilangan bulat, ditemukan {shown(value)}", hint)
             return INVALID
         number = int(cleaned)
         if not minimum <= number <= maximum:
-            ctx.add(node, path, f"diharapkan bilangan {minimum}–{maximum}, ditemukan {number}")
+            ctx.add(node, path, f"diharapkan bilangan {minimum}–{maximum}, ditemukan {number}", "periksa angkanya")
             return INVALID
         return number
 
@@ -200,7 +218,9 @@ def decimal_number(minimum: float = 0) -> Parser:
             ctx.add(node, path, f"diharapkan angka, ditemukan {shown(value)}", "contoh: 35 atau 2.5")
             return INVALID
         if number < minimum or number != number or number in (float("inf"),):
-            ctx.add(node, path, f"diharapkan angka paling kecil {minimum}, ditemukan {shown(value)}")
+            ctx.add(
+                node, path, f"diharapkan angka paling kecil {minimum}, ditemukan {shown(value)}", "periksa angkanya"
+            )
             return INVALID
         return int(number) if number == int(number) else number
 
@@ -320,7 +340,7 @@ def boolean() -> Parser:
             return INVALID
         if value.strip().lower() in words:
             return words[value.strip().lower()]
-        ctx.add(node, path, f"diharapkan ya atau tidak, ditemukan {shown(value)}")
+        ctx.add(node, path, f"diharapkan ya atau tidak, ditemukan {shown(value)}", "tulis ya atau tidak")
         return INVALID
 
     return parse
@@ -337,7 +357,12 @@ def list_of(item: Parser, minimum: int = 0) -> Parser:
             )
             return INVALID
         if len(node.value) < minimum:
-            ctx.add(node, path, f"diharapkan paling sedikit {minimum} isian, ditemukan {len(node.value)}")
+            ctx.add(
+                node,
+                path,
+                f"diharapkan paling sedikit {minimum} isian, ditemukan {len(node.value)}",
+                "tambahkan isian di baris yang diawali tanda -",
+            )
             return INVALID
         values = []
         for number, child in enumerate(node.value, start=1):
@@ -355,7 +380,12 @@ def record(cls: type[T]) -> Parser:
 
     def parse(node: Node, path: str, ctx: Context) -> Any:
         if not isinstance(node, MappingNode):
-            ctx.add(node, path, f"diharapkan daftar kolom (key: nilai), ditemukan {describe(node)}")
+            ctx.add(
+                node,
+                path,
+                f"diharapkan daftar kolom (key: nilai), ditemukan {describe(node)}",
+                "tulis setiap kolom di baris sendiri: nama_kolom: nilai",
+            )
             return INVALID
         values: dict[str, Any] = {}
         for key, child in node.value:

@@ -99,22 +99,27 @@ def read_document(path: Path, file: str) -> tuple[Document | None, list[Problem]
             )
         ]
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+        # The context mark points at what was left open (a quote, a list), which is where the
+        # mistake usually is; the problem mark at where the reader gave up.
+        mark = err.context_mark or err.problem_mark
         line = mark.line + 1 if mark else 1
+        detail = err.problem or ""
+        if err.context and err.problem_mark:
+            detail = f"{err.context}, {detail} (baris {err.problem_mark.line + 1})"
         return None, [
             Problem(
                 file,
                 line,
                 "",
-                f"YAML tidak dapat dibaca: {err.problem or err.context}",
+                f"YAML tidak dapat dibaca: {detail}",
                 "periksa titik dua setelah nama kolom, tanda kutip yang belum ditutup, "
                 "dan indentasi (spasi, bukan tab) pada baris ini atau baris sebelumnya",
             )
         ]
     except yaml.YAMLError as err:  # pragma: no cover - PyYAML marks nearly every error
-        return None, [Problem(file, 1, "", f"YAML tidak dapat dibaca: {err}", "")]
+        return None, [Problem(file, 1, "", f"YAML tidak dapat dibaca: {err}", "periksa penulisan berkas")]
     if root is None:
-        return None, [Problem(file, 1, "", "diharapkan satu catatan, ditemukan berkas kosong", "")]
+        return None, [Problem(file, 1, "", "diharapkan satu catatan, ditemukan berkas kosong", "isi berkas ini atau hapus")]
     problems = list(_structure_problems(root, file, ""))
     if problems:
         return None, problems
@@ -152,7 +157,7 @@ def _structure_problems(node: Node, file: str, path: str):  # type: ignore[no-un
         seen: dict[str, int] = {}
         for key, value in node.value:
             if not isinstance(key, ScalarNode):
-                yield Problem(file, line_of(key), path, "diharapkan nama kolom berupa teks", "")
+                yield Problem(file, line_of(key), path, "diharapkan nama kolom berupa teks", "tulis nama_kolom: nilai")
                 continue
             sub = f"{path}.{key.value}" if path else key.value
             if key.value in seen:

@@ -1,0 +1,183 @@
+"""Full builds with real MkDocs and Pagefind, read back as HTML."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+from generator.problems import RecordsInvalid
+from tests.conftest import CONTENT, build_site, soup
+
+POSTS = {
+    "2023-musrenbangkel-margodadi": (
+        "Musrenbang Kelurahan Margodadi 2023",
+        "Rabu, 01 Februari 2023",
+        "Jam belum tercatat",
+        "Aula Kelurahan Margodadi",
+    ),
+    "2023-musrenbangkel-sumbersari-bantul": (
+        "Musrenbang Kelurahan Sumbersari Bantul 2023",
+        "Rabu, 01 Februari 2023",
+        "Pukul 13.00 WIB s.d. selesai",
+        "Belum tercatat",
+    ),
+    "2023-musrenbangkel-margorejo": (
+        "Musrenbang Kelurahan Margorejo 2023",
+        "Kamis, 02 Februari 2023",
+        "Jam belum tercatat",
+        "Belum tercatat",
+    ),
+    "2023-musrenbangkel-rejomulyo": (
+        "Musrenbang Kelurahan Rejomulyo 2023",
+        "Kamis, 02 Februari 2023",
+        "Siang hari (jam belum tercatat)",
+        "Belum tercatat",
+    ),
+    "2020-rakor-musrenbangkel-patihan": (
+        "Rapat Koordinasi Musrenbangkel Kelurahan Patihan",
+        "Kamis, 23 Januari 2020",
+        "Pukul 19.00 WIB",
+        "Aula Kantor Kelurahan Patihan",
+    ),
+}
+
+
+def _facts(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """The two-column facts table of a post, as a dict."""
+    table = page.find("article").find("table")
+    return {
+        row.find_all("td")[0].get_text(strip=True): row.find_all("td")[1].get_text(" ", strip=True)
+        for row in table.find_all("tr")
+        if row.find_all("td")
+    }
+
+
+@pytest.mark.parametrize("slug", sorted(POSTS))
+def test_each_meeting_has_a_post_with_date_time_and_venue(shipped_site: Path, slug: str) -> None:
+    title, date, time, venue = POSTS[slug]
+    page = soup(shipped_site / "berita" / slug / "index.html")
+    assert page.find("h1").get_text(strip=True) == title
+    assert page.title.get_text() == f"{title} - Musrenbang Terbuka"
+    facts = _facts(page)
+    assert facts["Hari, tanggal"] == date
+    assert facts["Waktu"] == time
+    assert facts["Tempat"] == venue
+    assert page.find("html")["lang"] == "id"
+
+
+def test_attendees_are_grouped_by_unsur(shipped_site: Path) -> None:
+    page = soup(shipped_site / "berita" / "2020-rakor-musrenbangkel-patihan" / "index.html")
+    article = page.find("article")
+    groups = [strong.get_text() for strong in article.select("p > strong")]
+    assert groups == [
+        "Pemerintah Kota/Kabupaten",
+        "Kecamatan dan Forkopimcam",
+        "Pemerintah Kelurahan/Desa",
+        "Lembaga Kemasyarakatan (LPMK, RT/RW, PKK, Karang Taruna)",
+    ]
+    items = [li.get_text(" ", strip=True) for li in article.select("ul > li")]
+    for expected in ("Lurah Patihan (Kelurahan Patihan)", "Camat Manguharjo (Kecamatan Manguharjo)",
+                     "Ketua RT se-Kelurahan Patihan", "Ketua LPMK Patihan (LPMK Kelurahan Patihan)"):
+        assert expected in items
+
+
+def test_region_path_and_series_link(shipped_site: Path) -> None:
+    page = soup(shipped_site / "berita" / "2023-musrenbangkel-margodadi" / "index.html")
+    facts = _facts(page)
+    assert facts["Wilayah"] == "Kelurahan Margodadi, Kecamatan Metro Selatan, Kota Metro, Provinsi Lampung"
+    assert facts["Rencana pembangunan"] == "Tahun 2024"
+    link = page.find("article").find("a", string="Musrenbang Tingkat Kelurahan se-Kecamatan Metro Selatan 2023")
+    assert link["href"] == "../../seri/2023-musrenbangkel-metro-selatan/"
+    assert (shipped_site / "seri" / "2023-musrenbangkel-metro-selatan" / "index.html").is_file()
+
+
+def test_proposals_discussed_are_listed_and_labelled_as_examples(shipped_site: Path) -> None:
+    page = soup(shipped_site / "berita" / "2023-musrenbangkel-sumbersari-bantul" / "index.html")
+    rows = [
+        [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+        for tr in page.find("article").find_all("table")[1].find_all("tr")[1:]
+    ]
+    assert rows == [
+        [
+            "Pengadaan tempat sampah terpilah untuk jalan utama kelurahan (data contoh)",
+            "Kelurahan Sumbersari Bantul RW 004",
+            "Rp1.250.000.000",
+            "Tidak disepakati: tidak masuk prioritas",
+        ]
+    ]
+
+
+def test_series_page_schedules_the_round_in_order(shipped_site: Path) -> None:
+    page = soup(shipped_site / "seri" / "2023-musrenbangkel-metro-selatan" / "index.html")
+    rows = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in page.find("table").find_all("tr")[1:]]
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        ("Rabu, 01 Februari 2023", "Jam belum tercatat", "Kelurahan Margodadi"),
+        ("Rabu, 01 Februari 2023", "Pukul 13.00 WIB s.d. selesai", "Kelurahan Sumbersari Bantul"),
+        ("Kamis, 02 Februari 2023", "Jam belum tercatat", "Kelurahan Margorejo"),
+        ("Kamis, 02 Februari 2023", "Siang hari (jam belum tercatat)", "Kelurahan Rejomulyo"),
+    ]
+
+
+def test_news_index_categories_and_home(shipped_site: Path) -> None:
+    index = soup(shipped_site / "berita" / "index.html")
+    titles = [h.get_text(strip=True) for h in index.select("article.md-post h2")]
+    assert set(titles[:2]) == {"Musrenbang Kelurahan Rejomulyo 2023", "Musrenbang Kelurahan Margorejo 2023"}
+    assert titles[2:] == [
+        "Musrenbang Kelurahan Sumbersari Bantul 2023",
+        "Musrenbang Kelurahan Margodadi 2023",
+        "Rapat Koordinasi Musrenbangkel Kelurahan Patihan",
+    ]
+    for category in ("kelurahan-margodadi", "kecamatan-metro-selatan", "tahun-2020", "musrenbang-kelurahan"):
+        assert (shipped_site / "berita" / "category" / category / "index.html").is_file(), category
+    home = soup(shipped_site / "index.html")
+    schedule = home.select(".mt-jadwal li[data-tanggal]")
+    assert [li["data-tanggal"] for li in schedule][:2] == ["2023-02-02", "2023-02-02"]
+    assert home.find("a", string="Apa itu musrenbang?")["href"] == "tentang/"
+
+
+def test_no_request_leaves_the_site(shipped_site: Path) -> None:
+    for path in shipped_site.rglob("*.html"):
+        page = soup(path)
+        for tag, attribute in (("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src")):
+            for element in page.find_all(tag):
+                value = element.get(attribute)
+                if value and not (tag == "link" and "stylesheet" not in element.get("rel", []) and
+                                  "icon" not in element.get("rel", [])):
+                    assert not re.match(r"(https?:)?//", value), f"{path}: {tag} {value}"
+    everything = "".join(p.read_text(errors="ignore") for p in shipped_site.rglob("*.html"))
+    assert "fonts.googleapis" not in everything and "fonts.gstatic" not in everything
+
+
+def test_pagefind_index_is_indonesian(shipped_site: Path) -> None:
+    entry = json.loads((shipped_site / "pagefind" / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["id"]
+    assert entry["languages"]["id"]["page_count"] >= 5
+    search = soup(shipped_site / "cari" / "index.html")
+    assert search.find("script", src="../pagefind/pagefind-ui.js")
+
+
+def _digest(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_two_builds_are_byte_identical(shipped_site: Path, tmp_path: Path) -> None:
+    again = build_site(CONTENT, tmp_path)
+    assert _digest(again) == _digest(shipped_site)
+
+
+def test_failed_build_leaves_previous_site(content: Path, tmp_path: Path) -> None:
+    site = build_site(content, tmp_path)
+    before = _digest(site)
+    (content / "wilayah" / "18.72.05.1004.yaml").write_text('kode: "18.72.05.1004"\nnama: Salah\n')
+    with pytest.raises(RecordsInvalid):
+        build(content, site, tmp_path / "work", strict=True)
+    assert _digest(site) == before

@@ -1,0 +1,232 @@
+"""Exact-message tests of the checks: one broken record of each kind, one precise line each."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.build import check_records
+from generator.cli import main
+
+
+def _edit(relative: str, old: str, new: str) -> Callable[[Path], None]:
+    def apply(content: Path) -> None:
+        path = content / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return apply
+
+
+def _new(relative: str, text: str | bytes) -> Callable[[Path], None]:
+    def apply(content: Path) -> None:
+        path = content / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+
+    return apply
+
+
+MARGODADI = "rapat/2023/2023-musrenbangkel-margodadi.yaml"
+PATIHAN = "rapat/2020/2020-rakor-musrenbangkel-patihan.yaml"
+
+# (what is broken, how, the exact line `musrenbang check` prints for it)
+BROKEN = [
+    (
+        "yaml syntax",
+        _new("rapat/2023/rusak.yaml", 'id: rusak\njudul: "tidak ditutup\njenis: lainnya\n'),
+        "content/rapat/2023/rusak.yaml:2: YAML tidak dapat dibaca: while scanning a quoted scalar, "
+        "found unexpected end of stream (baris 4)",
+    ),
+    (
+        "tab indentation",
+        _new("rapat/2023/tab.yaml", "id: tab\n\tjudul: x\n"),
+        "content/rapat/2023/tab.yaml:2: diharapkan indentasi dengan spasi, ditemukan karakter tab",
+    ),
+    (
+        "not utf-8",
+        _new("rapat/2023/latin.yaml", "id: latin\ntempat: Balai Pertemuan Caf\xe9\n".encode("latin-1")),
+        "content/rapat/2023/latin.yaml:2: berkas bukan teks UTF-8: diharapkan UTF-8, "
+        "ditemukan byte 0xe9 yang tidak sah",
+    ),
+    (
+        "unknown key",
+        _edit(MARGODADI, "tempat: Aula", "tempt: Balai Warga\ntempat: Aula"),
+        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:6: tempt: kolom tidak dikenal: 'tempt'",
+    ),
+    (
+        "duplicate key",
+        _edit("peserta/camat-metro-selatan.yaml", "unsur:", "jabatan: Lurah Margodadi\nunsur:"),
+        "content/peserta/camat-metro-selatan.yaml:3: jabatan: kolom ganda: 'jabatan' sudah ditulis di baris 2",
+    ),
+    (
+        "missing required field",
+        _edit("rapat/2023/2023-musrenbangkel-margorejo.yaml", "tahun_rencana: 2024\n", ""),
+        "content/rapat/2023/2023-musrenbangkel-margorejo.yaml:1: tahun_rencana: "
+        "kolom wajib 'tahun_rencana' belum diisi",
+    ),
+    (
+        "wrong type",
+        _edit(
+            "usulan/2023/contoh-2024-margodadi-002.yaml",
+            "perkiraan_biaya: 35000000",
+            "perkiraan_biaya: Rp. 35.000.000,-",
+        ),
+        "content/usulan/2023/contoh-2024-margodadi-002.yaml:14: perkiraan_biaya: "
+        "diharapkan bilangan bulat, ditemukan 'Rp. 35.000.000,-'",
+    ),
+    (
+        "wrong type in a list",
+        _edit(PATIHAN, "  - peserta: ketua-rt-patihan", "  - peserta: ketua-rt-patihan\n    jumlah: banyak"),
+        "content/rapat/2020/2020-rakor-musrenbangkel-patihan.yaml:19: peserta[8].jumlah: "
+        "diharapkan bilangan bulat, ditemukan 'banyak'",
+    ),
+    (
+        "impossible date",
+        _edit("rapat/2023/2023-musrenbangkel-rejomulyo.yaml", "tanggal: 2023-02-02", "tanggal: 2023-02-30"),
+        "content/rapat/2023/2023-musrenbangkel-rejomulyo.yaml:4: tanggal: "
+        "diharapkan tanggal yang ada di kalender, ditemukan '2023-02-30'",
+    ),
+    (
+        "unknown region code",
+        _new("wilayah/18.72.05.1099.yaml", 'kode: "18.72.05.1099"\nnama: Contoh\n'),
+        "content/wilayah/18.72.05.1099.yaml:1: kode: "
+        "diharapkan kode wilayah Kemendagri yang terdaftar, ditemukan '18.72.05.1099'",
+    ),
+    (
+        "region name does not match its code",
+        _edit("wilayah/18.72.05.1004.yaml", "nama: Margodadi", "nama: Margodady"),
+        "content/wilayah/18.72.05.1004.yaml:3: nama: "
+        "diharapkan nama 'Margodadi' untuk kode 18.72.05.1004, ditemukan 'Margodady'",
+    ),
+    (
+        "duplicate id",
+        _new(
+            "peserta/walikota-metro-lagi.yaml",
+            "id: walikota-metro\njabatan: Walikota Metro\nunsur: pemerintah-daerah\n",
+        ),
+        "content/peserta/walikota-metro.yaml:1: id: "
+        "id ganda: 'walikota-metro' sudah dipakai di content/peserta/walikota-metro-lagi.yaml:1",
+    ),
+    (
+        "dangling reference",
+        _edit(MARGODADI, "  - peserta: walikota-metro\n", "  - peserta: walikota-metrp\n"),
+        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:10: peserta[1].peserta: "
+        "diharapkan peserta yang tercatat, ditemukan 'walikota-metrp' yang tidak ada",
+    ),
+    (
+        "end before start",
+        _edit(PATIHAN, 'mulai: "19.00"', 'mulai: "19.00"\nselesai: "18.30"'),
+        "content/rapat/2020/2020-rakor-musrenbangkel-patihan.yaml:8: selesai: "
+        "diharapkan jam selesai sesudah jam mulai 19.00, ditemukan 18.30",
+    ),
+    (
+        "status history out of date order",
+        _edit("usulan/2023/contoh-2024-sumbersari-bantul-001.yaml", "tanggal: 2023-01-20", "tanggal: 2023-03-20"),
+        "content/usulan/2023/contoh-2024-sumbersari-bantul-001.yaml:23: riwayat[2].tanggal: "
+        "diharapkan tanggal 2023-03-20 atau sesudahnya, ditemukan 2023-02-01",
+    ),
+    (
+        "raw html in staff prose",
+        _edit(MARGODADI, "  Kelurahan Margodadi membuka", "  <b>Penting</b> Kelurahan Margodadi membuka"),
+        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:20: isi: "
+        "diharapkan Markdown tanpa HTML, ditemukan '<b>'",
+    ),
+    (
+        "unsafe link in staff prose",
+        _edit(MARGODADI, "  Kelurahan Margodadi membuka", "  [klik](javascript:alert(1)) Kelurahan Margodadi membuka"),
+        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:20: isi: "
+        "diharapkan tautan http:// atau https://, ditemukan 'javascript:alert(1'",
+    ),
+    (
+        "citizen named without consent",
+        _new(
+            "peserta/warga-contoh.yaml",
+            "id: warga-contoh\njabatan: Warga RT 008\nunsur: masyarakat\nnama: Budi\nwarga: ya\n",
+        ),
+        "content/peserta/warga-contoh.yaml:4: nama: nama warga biasa tidak boleh dimuat tanpa persetujuannya",
+    ),
+    (
+        "wrong time zone",
+        _edit(PATIHAN, 'mulai: "19.00"', 'mulai: "19.00"\nzona_waktu: WITA'),
+        "content/rapat/2020/2020-rakor-musrenbangkel-patihan.yaml:8: zona_waktu: "
+        "diharapkan WIB untuk wilayah 35.77.02.1003, ditemukan WITA",
+    ),
+    (
+        "yaml alias",
+        _new("rapat/2023/alias.yaml", "a: &x 1\nb: *x\n"),
+        "content/rapat/2023/alias.yaml:2: diharapkan nilai biasa, ditemukan alias YAML (*nama)",
+    ),
+    (
+        "stray file",
+        _new("rapat/2023/catatan.txt", "bukan catatan"),
+        "content/rapat/2023/catatan.txt:1: diharapkan berkas catatan .yaml, ditemukan 'catatan.txt'",
+    ),
+]
+
+
+def test_shipped_content_is_clean() -> None:
+    from tests.conftest import CONTENT
+
+    _, problems = check_records(CONTENT)
+    assert [p.format() for p in problems] == []
+
+
+@pytest.mark.parametrize("name, breakage, expected", BROKEN, ids=[b[0] for b in BROKEN])
+def test_each_problem_has_one_precise_line(content: Path, name: str, breakage, expected: str) -> None:
+    breakage(content)
+    _, problems = check_records(content)
+    errors = [p.format().splitlines()[0] for p in problems if not p.warning]
+    assert expected in errors
+    assert all(p.hint for p in problems if not p.warning), "every error carries a hint"
+    # Nothing but the breakage is reported (a duplicate id is reported on its second file only).
+    assert len(errors) == 1, errors
+
+
+def test_cli_reports_every_problem_at_once(
+    content: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first three break the same file in ways that hide each other; keep one of them.
+    breakages = [b for b in BROKEN if b[0] not in ("tab indentation", "not utf-8", "yaml alias")]
+    seen_files: set[str] = set()
+    kept = []
+    for name, breakage, expected in breakages:
+        file = expected.split(":")[0]
+        if file in seen_files:
+            continue
+        seen_files.add(file)
+        breakage(content)
+        kept.append(expected)
+    monkeypatch.chdir(content.parent)
+    code = main(["check", "--content", "content"])
+    out = capsys.readouterr().out
+    assert code == 1
+    lines = [line for line in out.splitlines() if re.match(r"content/\S+:\d+: (?!peringatan)", line)]
+    assert sorted(lines) == sorted(kept)
+    assert out.splitlines()[-1].startswith(f"{len(kept)} kesalahan")
+
+
+def test_clean_check_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.conftest import CONTENT
+
+    assert main(["check", "--content", str(CONTENT), "--strict"]) == 0
+    assert "bersih" in capsys.readouterr().out
+
+
+def test_wrong_usage_exits_two(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["periksa"])
+    assert exit_info.value.code == 2
+
+
+def test_warning_fails_only_when_strict(content: Path) -> None:
+    (content / "peserta" / "walikota-metro.yaml").rename(content / "peserta" / "walikota.yaml")
+    assert main(["check", "--content", str(content)]) == 0
+    assert main(["check", "--content", str(content), "--strict"]) == 1
