@@ -58,7 +58,7 @@ class Catalog:
         return rapat.zona_waktu or regions.zona(rapat.wilayah)
 
     def nama_rapat(self, rapat: Rapat) -> str:
-        """"Musrenbang Kelurahan Margodadi": the stage and the region, the kind word said once."""
+        """ "Musrenbang Kelurahan Margodadi": the stage and the region, the kind word said once."""
         stage = vocab.JENIS_RAPAT[rapat.jenis]
         region = self.region(rapat.wilayah).label
         kind, _, name = region.partition(" ")
@@ -73,7 +73,9 @@ class Catalog:
         found = [r for r in self.rapat if r.seri == seri_id]
         return tuple(sorted(found, key=schedule_order))
 
-    def attendance(self, rapat: Rapat) -> tuple[tuple[str, tuple[tuple[Peserta, int | None, str | None], ...]], ...]:
+    def attendance(
+        self, rapat: Rapat
+    ) -> tuple[tuple[str, tuple[tuple[Peserta, int | None, str | None], ...]], ...]:
         """Attendees grouped by unsur, in the order of `vocab.UNSUR`, each group in record order."""
         groups: dict[str, list[tuple[Peserta, int | None, str | None]]] = {}
         for hadir in rapat.peserta:

@@ -133,7 +133,9 @@ def _references(records: Records) -> Iterator[Problem]:
         yield from _reference(r, "wilayah", r.wilayah, wilayah, unparsed, "wilayah")
         yield from _reference(r, "seri", r.seri, seri, unparsed, "seri")
         for number, hadir in enumerate(r.peserta, start=1):
-            yield from _reference(r, f"peserta[{number}].peserta", hadir.peserta, peserta, unparsed, "peserta")
+            yield from _reference(
+                r, f"peserta[{number}].peserta", hadir.peserta, peserta, unparsed, "peserta"
+            )
     for u in records.usulan:
         yield from _reference(u, "wilayah", u.wilayah, wilayah, unparsed, "wilayah")
         for number, step in enumerate(u.riwayat, start=1):
@@ -185,7 +187,8 @@ def _rapat(records: Records) -> Iterator[Problem]:
         if r.seri in seri and seri[r.seri].tahun_rencana != r.tahun_rencana:
             yield where.problem(
                 "tahun_rencana",
-                f"diharapkan {seri[r.seri].tahun_rencana} seperti seri {r.seri!r}, ditemukan {r.tahun_rencana}",
+                f"diharapkan {seri[r.seri].tahun_rencana} seperti seri {r.seri!r}, "
+                f"ditemukan {r.tahun_rencana}",
                 "rapat dalam satu seri merencanakan tahun yang sama",
             )
         counted = sum(h.jumlah or 1 for h in r.peserta)
@@ -238,7 +241,8 @@ def _usulan(records: Records) -> Iterator[Problem]:
             if previous and step.tanggal < previous:
                 yield where.problem(
                     f"{path}.tanggal",
-                    f"diharapkan tanggal {previous:%Y-%m-%d} atau sesudahnya, ditemukan {step.tanggal:%Y-%m-%d}",
+                    f"diharapkan tanggal {previous:%Y-%m-%d} atau sesudahnya, "
+                    f"ditemukan {step.tanggal:%Y-%m-%d}",
                     "riwayat ditulis berurutan dari yang paling lama",
                 )
             previous = step.tanggal

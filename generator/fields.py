@@ -37,7 +37,9 @@ class Context:
     problems: list[Problem]
     lines: dict[str, int] = field(default_factory=dict)
 
-    def add(self, node: Node, path: str, message: str, hint: str, warning: bool = False, at: int = -1) -> None:
+    def add(
+        self, node: Node, path: str, message: str, hint: str, warning: bool = False, at: int = -1
+    ) -> None:
         """Report a problem at the node's line, or at the line of character `at` of a block text."""
         line = line_of(node)
         if at >= 0 and isinstance(node, ScalarNode) and node.style in ("|", ">"):
@@ -200,7 +202,9 @@ def integer(minimum: int = 0, maximum: int = 10**15, unit: str = "") -> Parser:
             return INVALID
         number = int(cleaned)
         if not minimum <= number <= maximum:
-            ctx.add(node, path, f"diharapkan bilangan {minimum}–{maximum}, ditemukan {number}", "periksa angkanya")
+            ctx.add(
+                node, path, f"diharapkan bilangan {minimum}–{maximum}, ditemukan {number}", "periksa angkanya"
+            )
             return INVALID
         return number
 
@@ -219,7 +223,10 @@ def decimal_number(minimum: float = 0) -> Parser:
             return INVALID
         if number < minimum or number != number or number in (float("inf"),):
             ctx.add(
-                node, path, f"diharapkan angka paling kecil {minimum}, ditemukan {shown(value)}", "periksa angkanya"
+                node,
+                path,
+                f"diharapkan angka paling kecil {minimum}, ditemukan {shown(value)}",
+                "periksa angkanya",
             )
             return INVALID
         return int(number) if number == int(number) else number
@@ -254,7 +261,7 @@ def date() -> Parser:
     return parse
 
 
-def clock(words: Mapping[str, str]) -> Parser:
+def clock(words: Mapping[str, object]) -> Parser:
     """A time of day "13.00" or "13:00", or one of the given words (e.g. "selesai")."""
     choices = ", ".join(repr(w) for w in words)
 
@@ -272,7 +279,7 @@ def clock(words: Mapping[str, str]) -> Parser:
             node,
             path,
             f"diharapkan jam JJ.MM atau {choices}, ditemukan {shown(value)}",
-            "contoh: \"13.00\" (pakai tanda kutip)",
+            'contoh: "13.00" (pakai tanda kutip)',
         )
         return INVALID
 
@@ -394,7 +401,11 @@ def record(cls: type[T]) -> Parser:
             ctx.lines[sub] = line_of(key)
             if name not in fields:
                 close = difflib.get_close_matches(name, list(fields), n=1, cutoff=0.6)
-                hint = f"mungkin maksudnya {close[0]!r}?" if close else "kolom yang dikenal: " + ", ".join(fields)
+                hint = (
+                    f"mungkin maksudnya {close[0]!r}?"
+                    if close
+                    else "kolom yang dikenal: " + ", ".join(fields)
+                )
                 ctx.problems.append(
                     Problem(ctx.file, line_of(key), sub, f"kolom tidak dikenal: {name!r}", hint)
                 )

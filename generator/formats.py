@@ -12,27 +12,27 @@ _UNITS = (("triliun", 10**12), ("miliar", 10**9), ("juta", 10**6), ("ribu", 10**
 
 
 def tanggal_panjang(day: dt.date) -> str:
-    """"Rabu, 01 Februari 2023"."""
+    """ "Rabu, 01 Februari 2023"."""
     return format_date(day, "EEEE, dd MMMM yyyy", locale=LOCALE)
 
 
 def tanggal(day: dt.date) -> str:
-    """"01 Februari 2023"."""
+    """ "01 Februari 2023"."""
     return format_date(day, "dd MMMM yyyy", locale=LOCALE)
 
 
 def tanggal_singkat(day: dt.date) -> str:
-    """"01 Feb 2023"."""
+    """ "01 Feb 2023"."""
     return format_date(day, "dd MMM yyyy", locale=LOCALE)
 
 
 def jam(time: dt.time) -> str:
-    """"13.00"."""
+    """ "13.00"."""
     return f"{time:%H.%M}"
 
 
 def waktu(mulai: dt.time | None, selesai: dt.time | str | None, zona: str, keterangan: str | None) -> str:
-    """"Pukul 13.00 WIB s.d. selesai", "Pukul 08.00–10.30 WITA", or what is known when the hour is not."""
+    """ "Pukul 13.00 WIB s.d. selesai", "Pukul 08.00–10.30 WITA", or what is known when the hour is not."""
     if mulai is None:
         text = "Jam belum tercatat"
         return f"{keterangan[0].upper()}{keterangan[1:]} ({text.lower()})" if keterangan else text
@@ -46,7 +46,7 @@ def waktu(mulai: dt.time | None, selesai: dt.time | str | None, zona: str, keter
 
 
 def angka(number: int | float) -> str:
-    """"1.250.000" and "2,5"."""
+    """ "1.250.000" and "2,5"."""
     if isinstance(number, float) and number != int(number):
         whole, _, fraction = f"{number:.2f}".rstrip("0").partition(".")
         return f"{angka(int(whole))},{fraction}"
@@ -54,12 +54,12 @@ def angka(number: int | float) -> str:
 
 
 def rupiah(amount: int) -> str:
-    """"Rp1.250.000.000", for tables."""
+    """ "Rp1.250.000.000", for tables."""
     return f"Rp{angka(amount)}"
 
 
 def rupiah_ringkas(amount: int) -> str:
-    """"Rp1,25 miliar", for prose: two decimals at most, rounded half up, never "1000 juta"."""
+    """ "Rp1,25 miliar", for prose: two decimals at most, rounded half up, never "1000 juta"."""
     if amount < 1000:
         return rupiah(amount)
     for index, (name, size) in enumerate(_UNITS):

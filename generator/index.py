@@ -16,4 +16,6 @@ def run_pagefind(site: Path) -> None:
         text=True,
     )
     if result.returncode != 0 or not (site / "pagefind" / "pagefind.js").is_file():
-        raise EngineFailed("Pagefind gagal membuat indeks pencarian:\n" + (result.stderr or result.stdout).strip())
+        raise EngineFailed(
+            "Pagefind gagal membuat indeks pencarian:\n" + (result.stderr or result.stdout).strip()
+        )

@@ -60,7 +60,7 @@ def text_or_unknown(max_length: int = 200):  # type: ignore[no-untyped-def]
 class Wilayah:
     """A region in use: province, kota/kabupaten, kecamatan or kelurahan/desa."""
 
-    kode: str = spec(KODE_WILAYAH, "kode wilayah Kemendagri, contoh \"18.72.05.1004\"")
+    kode: str = spec(KODE_WILAYAH, 'kode wilayah Kemendagri, contoh "18.72.05.1004"')
     nama: str = spec(text(100), "nama resmi sesuai daftar Kemendagri, contoh Margodadi")
     nama_lain: tuple[str, ...] = spec(
         list_of(text(100)), "nama lain yang dipakai warga, contoh Sumbersari", False, ()
@@ -146,9 +146,7 @@ class Rapat:
     jenis: str = spec(choice(vocab.JENIS_RAPAT, "jenis rapat"), "tahap atau jenis rapat")
     wilayah: str = spec(KODE_WILAYAH, "kode wilayah tempat rapat")
     tanggal: dt.date = spec(date(), "tanggal rapat TTTT-BB-HH")
-    mulai: dt.time | None = spec(
-        clock({UNKNOWN: None}), 'jam mulai "13.00", atau "tidak diketahui"'
-    )
+    mulai: dt.time | None = spec(clock({UNKNOWN: None}), 'jam mulai "13.00", atau "tidak diketahui"')
     tempat: str | None = spec(text_or_unknown(), 'tempat rapat, atau "tidak diketahui"')
     tahun_rencana: int = spec(TAHUN, "tahun anggaran yang direncanakan")
     judul: str | None = spec(text(200), "judul berita; bila kosong dibuat dari jenis dan wilayah", False)

@@ -61,7 +61,7 @@ _PREFIX = {
 
 
 def label(jenis: str, nama: str) -> str:
-    """"Kelurahan Margodadi", "Kecamatan Metro Selatan", "Kota Metro"."""
+    """ "Kelurahan Margodadi", "Kecamatan Metro Selatan", "Kota Metro"."""
     if jenis in ("kota", "kabupaten"):
         return nama if _plain(nama) != nama.lower() else f"{jenis.title()} {nama}"
     return f"{_PREFIX[jenis]} {nama}"

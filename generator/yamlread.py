@@ -119,7 +119,11 @@ def read_document(path: Path, file: str) -> tuple[Document | None, list[Problem]
     except yaml.YAMLError as err:  # pragma: no cover - PyYAML marks nearly every error
         return None, [Problem(file, 1, "", f"YAML tidak dapat dibaca: {err}", "periksa penulisan berkas")]
     if root is None:
-        return None, [Problem(file, 1, "", "diharapkan satu catatan, ditemukan berkas kosong", "isi berkas ini atau hapus")]
+        return None, [
+            Problem(
+                file, 1, "", "diharapkan satu catatan, ditemukan berkas kosong", "isi berkas ini atau hapus"
+            )
+        ]
     problems = list(_structure_problems(root, file, ""))
     if problems:
         return None, problems
@@ -157,7 +161,9 @@ def _structure_problems(node: Node, file: str, path: str):  # type: ignore[no-un
         seen: dict[str, int] = {}
         for key, value in node.value:
             if not isinstance(key, ScalarNode):
-                yield Problem(file, line_of(key), path, "diharapkan nama kolom berupa teks", "tulis nama_kolom: nilai")
+                yield Problem(
+                    file, line_of(key), path, "diharapkan nama kolom berupa teks", "tulis nama_kolom: nilai"
+                )
                 continue
             sub = f"{path}.{key.value}" if path else key.value
             if key.value in seen:

@@ -81,8 +81,12 @@ def test_attendees_are_grouped_by_unsur(shipped_site: Path) -> None:
         "Lembaga Kemasyarakatan (LPMK, RT/RW, PKK, Karang Taruna)",
     ]
     items = [li.get_text(" ", strip=True) for li in article.select("ul > li")]
-    for expected in ("Lurah Patihan (Kelurahan Patihan)", "Camat Manguharjo (Kecamatan Manguharjo)",
-                     "Ketua RT se-Kelurahan Patihan", "Ketua LPMK Patihan (LPMK Kelurahan Patihan)"):
+    for expected in (
+        "Lurah Patihan (Kelurahan Patihan)",
+        "Camat Manguharjo (Kecamatan Manguharjo)",
+        "Ketua RT se-Kelurahan Patihan",
+        "Ketua LPMK Patihan (LPMK Kelurahan Patihan)",
+    ):
         assert expected in items
 
 
@@ -91,7 +95,9 @@ def test_region_path_and_series_link(shipped_site: Path) -> None:
     facts = _facts(page)
     assert facts["Wilayah"] == "Kelurahan Margodadi, Kecamatan Metro Selatan, Kota Metro, Provinsi Lampung"
     assert facts["Rencana pembangunan"] == "Tahun 2024"
-    link = page.find("article").find("a", string="Musrenbang Tingkat Kelurahan se-Kecamatan Metro Selatan 2023")
+    link = page.find("article").find(
+        "a", string="Musrenbang Tingkat Kelurahan se-Kecamatan Metro Selatan 2023"
+    )
     assert link["href"] == "../../seri/2023-musrenbangkel-metro-selatan/"
     assert (shipped_site / "seri" / "2023-musrenbangkel-metro-selatan" / "index.html").is_file()
 
@@ -114,7 +120,10 @@ def test_proposals_discussed_are_listed_and_labelled_as_examples(shipped_site: P
 
 def test_series_page_schedules_the_round_in_order(shipped_site: Path) -> None:
     page = soup(shipped_site / "seri" / "2023-musrenbangkel-metro-selatan" / "index.html")
-    rows = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in page.find("table").find_all("tr")[1:]]
+    rows = [
+        [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+        for tr in page.find("table").find_all("tr")[1:]
+    ]
     assert [(r[0], r[1], r[2]) for r in rows] == [
         ("Rabu, 01 Februari 2023", "Jam belum tercatat", "Kelurahan Margodadi"),
         ("Rabu, 01 Februari 2023", "Pukul 13.00 WIB s.d. selesai", "Kelurahan Sumbersari Bantul"),
@@ -146,8 +155,11 @@ def test_no_request_leaves_the_site(shipped_site: Path) -> None:
         for tag, attribute in (("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src")):
             for element in page.find_all(tag):
                 value = element.get(attribute)
-                if value and not (tag == "link" and "stylesheet" not in element.get("rel", []) and
-                                  "icon" not in element.get("rel", [])):
+                if value and not (
+                    tag == "link"
+                    and "stylesheet" not in element.get("rel", [])
+                    and "icon" not in element.get("rel", [])
+                ):
                     assert not re.match(r"(https?:)?//", value), f"{path}: {tag} {value}"
     everything = "".join(p.read_text(errors="ignore") for p in shipped_site.rglob("*.html"))
     assert "fonts.googleapis" not in everything and "fonts.gstatic" not in everything

@@ -64,7 +64,8 @@ BROKEN = [
     (
         "duplicate key",
         _edit("peserta/camat-metro-selatan.yaml", "unsur:", "jabatan: Lurah Margodadi\nunsur:"),
-        "content/peserta/camat-metro-selatan.yaml:3: jabatan: kolom ganda: 'jabatan' sudah ditulis di baris 2",
+        "content/peserta/camat-metro-selatan.yaml:3: jabatan: "
+        "kolom ganda: 'jabatan' sudah ditulis di baris 2",
     ),
     (
         "missing required field",
@@ -129,7 +130,9 @@ BROKEN = [
     ),
     (
         "status history out of date order",
-        _edit("usulan/2023/contoh-2024-sumbersari-bantul-001.yaml", "tanggal: 2023-01-20", "tanggal: 2023-03-20"),
+        _edit(
+            "usulan/2023/contoh-2024-sumbersari-bantul-001.yaml", "tanggal: 2023-01-20", "tanggal: 2023-03-20"
+        ),
         "content/usulan/2023/contoh-2024-sumbersari-bantul-001.yaml:23: riwayat[2].tanggal: "
         "diharapkan tanggal 2023-03-20 atau sesudahnya, ditemukan 2023-02-01",
     ),
@@ -141,7 +144,11 @@ BROKEN = [
     ),
     (
         "unsafe link in staff prose",
-        _edit(MARGODADI, "  Kelurahan Margodadi membuka", "  [klik](javascript:alert(1)) Kelurahan Margodadi membuka"),
+        _edit(
+            MARGODADI,
+            "  Kelurahan Margodadi membuka",
+            "  [klik](javascript:alert(1)) Kelurahan Margodadi membuka",
+        ),
         "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:20: isi: "
         "diharapkan tautan http:// atau https://, ditemukan 'javascript:alert(1'",
     ),
@@ -197,7 +204,7 @@ def test_cli_reports_every_problem_at_once(
     breakages = [b for b in BROKEN if b[0] not in ("tab indentation", "not utf-8", "yaml alias")]
     seen_files: set[str] = set()
     kept = []
-    for name, breakage, expected in breakages:
+    for _name, breakage, expected in breakages:
         file = expected.split(":")[0]
         if file in seen_files:
             continue
