@@ -10,8 +10,22 @@ from .problems import EngineFailed
 
 
 def run_pagefind(site: Path) -> None:
+    # Only the article is indexed, not menus and footers; blog listings repeat the posts' excerpts.
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", "id", "--silent"],
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site),
+            "--force-language",
+            "id",
+            "--silent",
+            "--root-selector",
+            "article.md-content__inner",
+            "--exclude-selectors",
+            ".headerlink, .md-post--excerpt, .md-source-file",
+        ],
         capture_output=True,
         text=True,
     )

@@ -1,0 +1,95 @@
+"""Search in a real browser: Pagefind with Indonesian stemming, served over HTTP like a static host."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _require_chromium() -> None:
+    if Path(CHROMIUM).exists():
+        return
+    message = "Chromium not found at /usr/bin/chromium: install it with `sudo apt-get install chromium`"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(shipped_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site under a sub-path, as a static host would serve it."""
+    root = tmp_path_factory.mktemp("host")
+    shutil.copytree(shipped_site, root / "musrenbang")
+    handler = functools.partial(_Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/musrenbang/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+SEARCH = """async (query) => {
+    const pagefind = await import("../pagefind/pagefind.js");
+    const found = await pagefind.search(query);
+    const data = await Promise.all(found.results.map((r) => r.data()));
+    return data.map((d) => ({ url: d.url, title: d.meta.title, excerpt: d.excerpt }));
+}"""
+
+
+@pytest.mark.parametrize(
+    "query, slug, marked",
+    [
+        ("bangun", "2023-musrenbangkel-margodadi", "pembangunan"),  # stemmed: "bangun" finds "pembangunan"
+        ("drainase", "2023-musrenbangkel-margodadi", "drainase"),
+        ("koordinasi", "2020-rakor-musrenbangkel-patihan", "koordinasi"),
+    ],
+)
+def test_search_understands_indonesian(browser, served: str, query: str, slug: str, marked: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    errors: list[str] = []
+    foreign: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(served) else None)
+    page.goto(f"{served}cari/?q={query}")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    results = page.evaluate(SEARCH, query)
+    by_url = {r["url"]: r for r in results}
+    url = f"/musrenbang/berita/{slug}/"
+    assert url in by_url, [r["url"] for r in results]
+    assert f"<mark>{marked}</mark>" in by_url[url]["excerpt"].lower()
+    assert "¶" not in by_url[url]["title"]
+    assert errors == []
+    assert foreign == []
+    page.close()
