@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import regions, vocab
 from .load import Records
+from .model import HARI
 from .problems import Problem, shown
 
 
@@ -171,6 +172,12 @@ def _rapat(records: Records) -> Iterator[Problem]:
                 "zona_waktu",
                 f"diharapkan {regions.zona(r.wilayah)} untuk wilayah {r.wilayah}, ditemukan {r.zona_waktu}",
                 "zona waktu mengikuti provinsi; hapus baris ini atau perbaiki",
+            )
+        if r.hari and r.hari != HARI[r.tanggal.weekday()]:
+            yield where.problem(
+                "hari",
+                f"diharapkan {HARI[r.tanggal.weekday()]} untuk tanggal {r.tanggal:%Y-%m-%d}, ditemukan {r.hari}",
+                "nama hari dan tanggal tidak cocok; periksa keduanya pada undangan atau berita acara",
             )
         if isinstance(r.mulai, dt.time) and isinstance(r.selesai, dt.time) and r.selesai <= r.mulai:
             yield where.problem(

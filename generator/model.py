@@ -39,6 +39,7 @@ KODE_WILAYAH = pattern(
 )
 TAHUN = integer(2000, 2100)
 UNKNOWN = "tidak diketahui"
+HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 
 def _asal() -> Origin | None:
@@ -152,6 +153,9 @@ class Rapat:
     judul: str | None = spec(text(200), "judul berita; bila kosong dibuat dari jenis dan wilayah", False)
     selesai: dt.time | str | None = spec(
         clock({"selesai": "selesai", UNKNOWN: None}), 'jam selesai "15.30", atau "selesai"', False
+    )
+    hari: str | None = spec(
+        choice({d: d for d in HARI}, "nama hari"), "nama hari seperti tertulis di undangan, diperiksa", False
     )
     keterangan_waktu: str | None = spec(text(100), "keterangan waktu, contoh siang hari", False)
     zona_waktu: str | None = spec(

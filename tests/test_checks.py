@@ -59,7 +59,7 @@ BROKEN = [
     (
         "unknown key",
         _edit(MARGODADI, "tempat: Aula", "tempt: Balai Warga\ntempat: Aula"),
-        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:6: tempt: kolom tidak dikenal: 'tempt'",
+        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:7: tempt: kolom tidak dikenal: 'tempt'",
     ),
     (
         "duplicate key",
@@ -119,7 +119,7 @@ BROKEN = [
     (
         "dangling reference",
         _edit(MARGODADI, "  - peserta: walikota-metro\n", "  - peserta: walikota-metrp\n"),
-        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:10: peserta[1].peserta: "
+        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:11: peserta[1].peserta: "
         "diharapkan peserta yang tercatat, ditemukan 'walikota-metrp' yang tidak ada",
     ),
     (
@@ -139,7 +139,7 @@ BROKEN = [
     (
         "raw html in staff prose",
         _edit(MARGODADI, "  Kelurahan Margodadi membuka", "  <b>Penting</b> Kelurahan Margodadi membuka"),
-        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:20: isi: "
+        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:21: isi: "
         "diharapkan Markdown tanpa HTML, ditemukan '<b>'",
     ),
     (
@@ -149,7 +149,7 @@ BROKEN = [
             "  Kelurahan Margodadi membuka",
             "  [klik](javascript:alert(1)) Kelurahan Margodadi membuka",
         ),
-        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:20: isi: "
+        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:21: isi: "
         "diharapkan tautan http:// atau https://, ditemukan 'javascript:alert(1'",
     ),
     (
@@ -159,6 +159,12 @@ BROKEN = [
             "id: warga-contoh\njabatan: Warga RT 008\nunsur: masyarakat\nnama: Budi\nwarga: ya\n",
         ),
         "content/peserta/warga-contoh.yaml:4: nama: nama warga biasa tidak boleh dimuat tanpa persetujuannya",
+    ),
+    (
+        "weekday does not match the date",
+        _edit(MARGODADI, "hari: Rabu", "hari: Kamis"),
+        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:5: hari: "
+        "diharapkan Rabu untuk tanggal 2023-02-01, ditemukan Kamis",
     ),
     (
         "wrong time zone",
