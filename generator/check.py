@@ -173,10 +173,11 @@ def _rapat(records: Records) -> Iterator[Problem]:
                 f"diharapkan {regions.zona(r.wilayah)} untuk wilayah {r.wilayah}, ditemukan {r.zona_waktu}",
                 "zona waktu mengikuti provinsi; hapus baris ini atau perbaiki",
             )
-        if r.hari and r.hari != HARI[r.tanggal.weekday()]:
+        weekday = HARI[r.tanggal.weekday()]
+        if r.hari and r.hari != weekday:
             yield where.problem(
                 "hari",
-                f"diharapkan {HARI[r.tanggal.weekday()]} untuk tanggal {r.tanggal:%Y-%m-%d}, ditemukan {r.hari}",
+                f"diharapkan {weekday} untuk tanggal {r.tanggal:%Y-%m-%d}, ditemukan {r.hari}",
                 "nama hari dan tanggal tidak cocok; periksa keduanya pada undangan atau berita acara",
             )
         if isinstance(r.mulai, dt.time) and isinstance(r.selesai, dt.time) and r.selesai <= r.mulai:
