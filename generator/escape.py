@@ -56,9 +56,12 @@ def html_text(text: object) -> Md:
 
 
 def front_matter(value: object) -> Md:
-    """A YAML front-matter scalar. MkDocs themes print some front-matter values into HTML without
-    escaping (title, description), so the text is HTML-escaped first, then quoted for YAML."""
-    return Md(json.dumps(html.escape(_SPACE.sub(" ", str(value)).strip(), quote=True)))
+    """A YAML front-matter scalar. Material prints front-matter values into HTML without escaping
+    (`<title>`, `<meta content="…">`) and its blog plugin turns the title into a Markdown heading on
+    listing pages, so the text is made inert for Markdown and HTML (numeric character references
+    both understand), quotes included, then quoted for YAML."""
+    inert = md_inline(value).replace('"', "&#34;").replace("'", "&#39;")
+    return Md(json.dumps(inert))
 
 
 def url(value: object) -> Md:
