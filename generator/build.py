@@ -61,8 +61,7 @@ def build(content: Path, out: Path, work: Path, strict: bool = False) -> BuildRe
 
 def _data_epoch(records: Records) -> int:
     """The date of the data: the newest date in the records, as seconds since 1970 (UTC)."""
-    dates = [r.tanggal for r in records.rapat] + [s.tanggal for u in records.usulan for s in u.riwayat]
-    newest = max(dates, default=None)
+    newest = records.data_date()
     return calendar.timegm(newest.timetuple()) if newest else 0
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import regions, vocab
 from .load import Records
-from .model import Peserta, Rapat, Riwayat, Seri, Usulan, Wilayah
+from .model import Opd, Peserta, Rapat, Riwayat, Seri, Usulan, Wilayah
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,43 @@ class Keputusan:
 @dataclass(frozen=True)
 class Catalog:
     regions: Mapping[str, Region]
+    opd: Mapping[str, Opd]
     peserta: Mapping[str, Peserta]
     seri: Mapping[str, Seri]
     rapat: tuple[Rapat, ...]  # newest first
     usulan: tuple[Usulan, ...]
     decisions: Mapping[str, tuple[Keputusan, ...]]  # by rapat id
+    continued_by: Mapping[str, Usulan]  # deferred usulan id → the usulan that carries it on
+    rapat_by_id: Mapping[str, Rapat]
+    usulan_by_id: Mapping[str, Usulan]
+
+    def usulan_in(self, kode: str) -> tuple[Usulan, ...]:
+        """Proposals located in a region or below it, newest first."""
+        return tuple(u for u in self.usulan if _within(u.wilayah, kode))
+
+    def rapat_in(self, kode: str) -> tuple[Rapat, ...]:
+        """Meetings held in a region or below it, newest first."""
+        return tuple(r for r in self.rapat if _within(r.wilayah, kode))
+
+    def children(self, kode: str) -> tuple[Region, ...]:
+        return tuple(r for c, r in self.regions.items() if regions.parent(c) == kode)
+
+    def roots(self) -> tuple[Region, ...]:
+        return tuple(r for c, r in self.regions.items() if regions.parent(c) not in self.regions)
+
+    def opd_akhir(self, usulan: Usulan) -> Opd:
+        return self.opd[usulan.opd_tujuan_akhir or usulan.opd_tujuan_awal]
+
+    def dialihkan(self, usulan: Usulan) -> bool:
+        return bool(usulan.opd_tujuan_akhir) and usulan.opd_tujuan_akhir != usulan.opd_tujuan_awal
+
+    def volumes(self, usulan: Usulan) -> tuple[int | float, ...]:
+        """The volume as proposed, then each revision that changed it."""
+        found = [usulan.volume]
+        for step in usulan.riwayat:
+            if step.volume is not None and step.volume != found[-1]:
+                found.append(step.volume)
+        return tuple(found)
 
     def region(self, kode: str) -> Region:
         return self.regions[kode]
@@ -53,6 +85,9 @@ class Catalog:
                 path.append(self.regions[code])
             code = regions.parent(code)
         return tuple(path)
+
+    def zona_wilayah(self, kode: str) -> str:
+        return regions.zona(kode)
 
     def zona(self, rapat: Rapat) -> str:
         return rapat.zona_waktu or regions.zona(rapat.wilayah)
@@ -84,6 +119,20 @@ class Catalog:
         return tuple((vocab.UNSUR[u], tuple(groups[u])) for u in vocab.UNSUR if u in groups)
 
 
+def _within(kode: str, region: str) -> bool:
+    return kode == region or kode.startswith(region + ".")
+
+
+def status(usulan: Usulan) -> Riwayat:
+    """The latest step of a proposal: its current status."""
+    return usulan.riwayat[-1]
+
+
+def proposal_order(usulan: Usulan) -> tuple[object, ...]:
+    """Newest first by the date of the latest step, then by id."""
+    return (-status(usulan).tanggal.toordinal(), usulan.id)
+
+
 def schedule_order(rapat: Rapat) -> tuple[object, ...]:
     """Date, then start time (an unknown hour first: sources name the day's first meeting without
     one), then id."""
@@ -107,6 +156,10 @@ def build_catalog(records: Records) -> Catalog:
         peserta={p.id: p for p in sorted(records.peserta, key=lambda p: p.id)},
         seri={s.id: s for s in sorted(records.seri, key=lambda s: s.id)},
         rapat=tuple(reversed(rapat)),
-        usulan=tuple(sorted(records.usulan, key=lambda u: u.id)),
+        usulan=tuple(sorted(records.usulan, key=proposal_order)),
         decisions={k: tuple(v) for k, v in sorted(decisions.items())},
+        continued_by={u.lanjutan_dari: u for u in records.usulan if u.lanjutan_dari},
+        rapat_by_id={r.id: r for r in records.rapat},
+        usulan_by_id={u.id: u for u in records.usulan},
+        opd={o.id: o for o in sorted(records.opd, key=lambda o: o.id)},
     )

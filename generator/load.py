@@ -7,13 +7,14 @@ where the kind has a year. Files that are not records are reported, never silent
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from yaml.nodes import MappingNode, ScalarNode
 
 from .fields import INVALID, Context, Origin, record
-from .model import KINDS, Peserta, Rapat, Seri, Usulan, Wilayah
+from .model import KINDS, Opd, Peserta, Rapat, Seri, Usulan, Wilayah
 from .problems import Problem, relative
 from .yamlread import read_document
 
@@ -28,12 +29,18 @@ class Records:
     """Every record that parsed cleanly, in file order."""
 
     wilayah: tuple[Wilayah, ...] = ()
+    opd: tuple[Opd, ...] = ()
     peserta: tuple[Peserta, ...] = ()
     seri: tuple[Seri, ...] = ()
     rapat: tuple[Rapat, ...] = ()
     usulan: tuple[Usulan, ...] = ()
     # Ids (or region codes) of files that had problems: references to them are not reported twice.
     unparsed_ids: frozenset[str] = frozenset()
+
+    def data_date(self) -> dt.date | None:
+        """The date of the data: the newest date any meeting or status change carries."""
+        dates = [r.tanggal for r in self.rapat] + [s.tanggal for u in self.usulan for s in u.riwayat]
+        return max(dates, default=None)
 
 
 def load(content: Path) -> tuple[Records, list[Problem]]:

@@ -71,6 +71,20 @@ class Wilayah:
 
 
 @dataclass(frozen=True)
+class Opd:
+    """A regional government agency (organisasi perangkat daerah) that proposals are sent to."""
+
+    id: str = spec(ID, "kode pengenal OPD, contoh dpupr-metro")
+    nama: str = spec(text(200), "nama lengkap OPD, contoh Dinas Pekerjaan Umum dan Penataan Ruang")
+    wilayah: str = spec(KODE_WILAYAH, "kode kota/kabupaten OPD ini")
+    singkatan: str | None = spec(text(30), "singkatan, contoh DPUPR", False)
+    urusan: tuple[str, ...] = spec(
+        list_of(choice(vocab.URUSAN, "kode urusan")), "kode urusan yang ditangani", False, ()
+    )
+    asal: Origin | None = _asal()
+
+
+@dataclass(frozen=True)
 class Peserta:
     """A person or body who attends meetings: an official by role, or a group by role."""
 
@@ -127,6 +141,17 @@ class Dokumen:
 
 
 @dataclass(frozen=True)
+class RingkasanUsulan:
+    """Totals a meeting states about the proposals it handled."""
+
+    jumlah: int = spec(integer(0, 10**7), "jumlah seluruh usulan")
+    fisik: int | None = spec(integer(0, 10**7), "jumlah usulan fisik", False)
+    non_fisik: int | None = spec(integer(0, 10**7), "jumlah usulan non-fisik", False)
+    barang: int | None = spec(integer(0, 10**7), "jumlah usulan barang", False)
+    total_biaya: int | None = spec(integer(0, 10**15, unit="Rp"), "jumlah perkiraan biaya (Rp)", False)
+
+
+@dataclass(frozen=True)
 class Seri:
     """A round of meetings, e.g. the kelurahan musrenbang of one kecamatan in one year."""
 
@@ -172,6 +197,9 @@ class Rapat:
     isi: str | None = spec(markdown(), "berita dalam Markdown", False)
     sumber: tuple[Sumber, ...] = spec(list_of(record(Sumber)), "sumber berita", False, ())
     dokumen: tuple[Dokumen, ...] = spec(list_of(record(Dokumen)), "dokumen rapat", False, ())
+    ringkasan_usulan: RingkasanUsulan | None = spec(
+        record(RingkasanUsulan), "jumlah usulan yang disebut rapat, diperiksa", False
+    )
     contoh: bool = spec(boolean(), "ya bila ini data contoh rekaan", False, False)
     asal: Origin | None = _asal()
 
@@ -186,6 +214,7 @@ class Riwayat:
     alasan: str | None = spec(text(500), "alasan (wajib bila ditolak, ditunda, dikembalikan)", False)
     rapat: str | None = spec(ID, "kode pengenal rapat yang memutuskan", False)
     label: str | None = spec(text(100), "istilah setempat untuk keputusan ini", False)
+    volume: int | float | None = spec(decimal_number(), "volume baru bila diubah pada tahap ini", False)
 
 
 @dataclass(frozen=True)
@@ -199,7 +228,7 @@ class Usulan:
     jenis: str = spec(choice(vocab.JENIS_USULAN, "jenis usulan"), "fisik, non-fisik atau barang")
     bidang: str = spec(choice(vocab.BIDANG, "bidang"), "bidang usulan")
     urusan: str = spec(choice(vocab.URUSAN, "kode urusan"), "kode urusan pemerintahan, contoh 1.03")
-    opd_tujuan_awal: str = spec(text(200), "OPD yang dituju saat diusulkan")
+    opd_tujuan_awal: str = spec(ID, "kode pengenal OPD yang dituju saat diusulkan (content/opd)")
     volume: int | float = spec(decimal_number(), "volume, contoh 35")
     satuan: str = spec(text(50), "satuan volume, contoh meter")
     perkiraan_biaya: int = spec(integer(0, 10**14, unit="Rp"), "perkiraan biaya dalam rupiah")
@@ -209,13 +238,32 @@ class Usulan:
     rw: str | None = spec(pattern(r"\d{1,3}", "nomor RW", 'contoh: "002"'), "nomor RW", False)
     alamat: str | None = spec(text(300), "alamat atau patokan lokasi", False)
     pengusul: str | None = spec(text(150), "pengusul menurut peran, contoh Ketua RT 008", False)
-    opd_tujuan_akhir: str | None = spec(text(200), "OPD terakhir bila dialihkan", False)
+    opd_tujuan_akhir: str | None = spec(ID, "kode pengenal OPD terakhir bila dialihkan", False)
+    anggaran: int | None = spec(
+        integer(0, 10**14, unit="Rp"), "jumlah yang diakomodir atau dianggarkan (Rp)", False
+    )
+    sumber_dana: str | None = spec(choice(vocab.SUMBER_DANA, "sumber dana"), "sumber dana anggaran", False)
+    jalur: str = spec(
+        choice(vocab.JALUR, "jalur usulan"), "musrenbang, pokir atau renja", False, "musrenbang"
+    )
+    prioritas: int | None = spec(integer(1, 1000), "urutan prioritas", False)
+    koordinat: str | None = spec(
+        pattern(
+            r"-?\d{1,2}\.\d+,\s*-?\d{1,3}\.\d+",
+            "koordinat lintang, bujur",
+            'contoh: "-5.1274, 105.3065" (salin dari peta)',
+        ),
+        "koordinat lokasi: lintang, bujur",
+        False,
+    )
+    lanjutan_dari: str | None = spec(ID, "kode pengenal usulan tahun lalu yang ditunda", False)
     contoh: bool = spec(boolean(), "ya bila ini data contoh rekaan", False, False)
     asal: Origin | None = _asal()
 
 
 KINDS: dict[str, type] = {
     "wilayah": Wilayah,
+    "opd": Opd,
     "peserta": Peserta,
     "seri": Seri,
     "rapat": Rapat,

@@ -8,24 +8,28 @@ misspelt name into an error instead of an empty string.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import jinja2
 
-from . import escape, formats, vocab
-from .catalog import Catalog
-from .model import Rapat
+from . import charts, escape, formats, vocab
+from .catalog import Catalog, status
+from .lists import PER_PAGE, facet_lists, filter_data, list_path
+from .model import Rapat, Usulan
+from .stats import accommodated, statistik
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 
 
 @dataclass(frozen=True)
 class Output:
-    """The generated docs tree: Markdown pages by path, and files to copy (target → source)."""
+    """The generated docs tree: Markdown pages by path, generated data files by path (JSON for the
+    proposal filter), and files to copy (target → source)."""
 
     pages: dict[str, str]
     files: dict[str, Path]
+    data: dict[str, str] = field(default_factory=dict)
 
 
 def _finalize(value: object) -> object:
@@ -59,7 +63,12 @@ def environment() -> jinja2.Environment:
         iso=lambda d: escape.Md(d.isoformat()),
     )
     env.globals.update(vocab=vocab)
+    env.tests.update(accommodated=accommodated)
     return env
+
+
+def _bars(rows: list[object], amount: bool = False) -> list[charts.Bar]:
+    return [charts.Bar(r.label, r.rupiah if amount else r.jumlah) for r in rows]  # type: ignore[attr-defined]
 
 
 def post_path(rapat: Rapat) -> str:
@@ -68,6 +77,18 @@ def post_path(rapat: Rapat) -> str:
 
 def seri_path(seri_id: str) -> str:
     return f"seri/{seri_id}.md"
+
+
+def usulan_path(usulan: Usulan) -> str:
+    return f"usulan/{usulan.id}.md"
+
+
+def wilayah_path(kode: str) -> str:
+    return f"wilayah/{kode}.md"
+
+
+def statistik_path(tahun: int | None) -> str:
+    return f"statistik/{tahun}.md" if tahun else "statistik/index.md"
 
 
 def document_path(berkas: str) -> str:
@@ -91,6 +112,15 @@ class Pages:
             link=link,
             post_path=post_path,
             seri_path=seri_path,
+            usulan_path=usulan_path,
+            wilayah_path=wilayah_path,
+            statistik_path=statistik_path,
+            list_path=list_path,
+            status=status,
+            accommodated=accommodated,
+            statistik=lambda items: statistik(self.catalog, items),
+            charts=charts,
+            bars=_bars,
             document_path=document_path,
             waktu=self.waktu,
             **context,
@@ -112,6 +142,24 @@ class Pages:
             path = seri_path(seri.id)
             pages[path] = self.render("seri.md.j2", path, seri=seri, jadwal=self.catalog.in_seri(seri.id))
         pages["seri/index.md"] = self.render("seri_index.md.j2", "seri/index.md")
+        for usulan in self.catalog.usulan:
+            path = usulan_path(usulan)
+            pages[path] = self.render("usulan.md.j2", path, u=usulan)
+        lists = facet_lists(self.catalog)
+        for facet in lists:
+            for number, chunk in enumerate(facet.pages(), start=1):
+                path = list_path(facet.key, number)
+                pages[path] = self.render("daftar.md.j2", path, facet=facet, items=chunk, number=number)
+        pages["usulan/index.md"] = self.render("usulan_index.md.j2", "usulan/index.md", lists=lists)
+        for kode in self.catalog.regions:
+            path = wilayah_path(kode)
+            pages[path] = self.render("wilayah.md.j2", path, region=self.catalog.region(kode))
+        pages["wilayah/index.md"] = self.render("wilayah_index.md.j2", "wilayah/index.md")
+        years = sorted({u.tahun_rencana for u in self.catalog.usulan}, reverse=True)
+        for tahun in (None, *years):
+            path = statistik_path(tahun)
+            items = [u for u in self.catalog.usulan if tahun is None or u.tahun_rencana == tahun]
+            pages[path] = self.render("statistik.md.j2", path, tahun=tahun, years=years, items=items)
         pages["berita/index.md"] = self.render("berita_index.md.j2", "berita/index.md")
         pages["index.md"] = self.render("home.md.j2", "index.md")
         for name in ("tentang.md", "cari.md"):
@@ -119,8 +167,12 @@ class Pages:
         for asset in sorted((TEMPLATES / "assets").rglob("*")):
             if asset.is_file():
                 files[f"assets/{asset.relative_to(TEMPLATES / 'assets').as_posix()}"] = asset
-        return Output(dict(sorted(pages.items())), dict(sorted(files.items())))
+        data = filter_data(self.catalog)
+        return Output(dict(sorted(pages.items())), dict(sorted(files.items())), dict(sorted(data.items())))
 
 
 def render(catalog: Catalog, content: Path) -> Output:
     return Pages(catalog, content).output()
+
+
+__all__ = ["PER_PAGE", "Output", "render"]

@@ -69,6 +69,37 @@ KEPUTUSAN: dict[str, str] = {
 # Decisions that must say why.
 KEPUTUSAN_BERALASAN = frozenset({"ditolak", "tidak-diakomodir", "dikembalikan", "ditunda"})
 
+# Where each decision leaves a proposal, in one plain sentence, and what comes next.
+ARTI_KEPUTUSAN: dict[str, str] = {
+    "diusulkan": "Usulan sudah dicatat dan menunggu dibahas pada tahap berikutnya.",
+    "diterima": "Usulan disetujui pada tahap ini dan dibawa ke tahap berikutnya.",
+    "diverifikasi": "Lokasi dan volume usulan sudah diperiksa; usulan menunggu pembahasan anggaran.",
+    "diakomodir": "Usulan masuk rencana atau anggaran pemerintah daerah.",
+    "dikembalikan": "Usulan dikembalikan untuk diperbaiki pengusul lalu dibahas lagi.",
+    "ditunda": "Usulan tidak dibahas tahun ini dan dapat diajukan lagi pada tahun berikutnya.",
+    "ditolak": "Usulan tidak dilanjutkan. Alasannya tertulis pada riwayat.",
+    "tidak-diakomodir": "Usulan tidak masuk rencana atau anggaran tahun ini. Alasannya ada pada riwayat.",
+}
+# Decisions after which a proposal's history ends.
+KEPUTUSAN_AKHIR = frozenset({"ditolak", "tidak-diakomodir", "ditunda"})
+
+SUMBER_DANA: dict[str, str] = {
+    "apbd": "APBD Kota/Kabupaten",
+    "dana-kelurahan": "Dana Kelurahan",
+    "dd-add": "Dana Desa / Alokasi Dana Desa",
+    "apbd-provinsi": "APBD Provinsi",
+    "dak": "Dana Alokasi Khusus (DAK)",
+    "pokir": "Pokok-Pokok Pikiran DPRD",
+    "swadaya": "Swadaya Masyarakat",
+    "lainnya": "Lainnya",
+}
+
+JALUR: dict[str, str] = {
+    "musrenbang": "Musrenbang",
+    "pokir": "Pokok-Pokok Pikiran DPRD (Pokir)",
+    "renja": "Rencana Kerja OPD (Renja)",
+}
+
 JENIS_USULAN: dict[str, str] = {"fisik": "Fisik", "non-fisik": "Non-Fisik", "barang": "Barang"}
 
 BIDANG: dict[str, str] = {

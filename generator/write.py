@@ -26,12 +26,12 @@ def write(output: Output, docs: Path) -> None:
         shutil.rmtree(docs)
     docs.mkdir(parents=True)
     seen: dict[str, str] = {}
-    for relative in [*output.pages, *output.files]:
+    for relative in [*output.pages, *output.files, *output.data]:
         folded = relative.casefold()
         if folded in seen:
             raise UnsafePath(f"dua berkas keluaran bertabrakan: {seen[folded]!r} dan {relative!r}")
         seen[folded] = relative
-    for relative, text in output.pages.items():
+    for relative, text in [*output.pages.items(), *output.data.items()]:
         target = safe_join(docs, relative)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="\n")

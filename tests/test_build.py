@@ -51,7 +51,7 @@ def _facts(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """The two-column facts table of a post, as a dict."""
     table = page.find("article").find("table")
     return {
-        row.find_all("td")[0].get_text(strip=True): row.find_all("td")[1].get_text(" ", strip=True)
+        row.find_all("td")[0].get_text(strip=True): " ".join(row.find_all("td")[1].get_text().split())
         for row in table.find_all("tr")
         if row.find_all("td")
     }
@@ -97,6 +97,13 @@ def test_region_path_and_series_link(shipped_site: Path) -> None:
     facts = _facts(page)
     assert facts["Wilayah"] == "Kelurahan Margodadi, Kecamatan Metro Selatan, Kota Metro, Provinsi Lampung"
     assert facts["Rencana pembangunan"] == "Tahun 2024"
+    region_links = [a["href"] for a in page.find("article").find("table").find_all("a")][:4]
+    assert region_links == [
+        "../../wilayah/18.72.05.1004/",
+        "../../wilayah/18.72.05/",
+        "../../wilayah/18.72/",
+        "../../wilayah/18/",
+    ]
     link = page.find("article").find(
         "a", string="Musrenbang Tingkat Kelurahan se-Kecamatan Metro Selatan 2023"
     )
