@@ -50,8 +50,16 @@ def md_prose(text: object) -> Md:
     return Md(prose)
 
 
+def attribute(text: object) -> Md:
+    """An attribute value of inline HTML inside a Markdown paragraph: Markdown still runs there,
+    so the text is made inert for both, quotes included."""
+    return Md(md_inline(text).replace('"', "&#34;").replace("'", "&#39;"))
+
+
 def html_text(text: object) -> Md:
-    """Text inside raw HTML written into the Markdown (an attribute value or element content)."""
+    """Text inside a raw HTML *block* of the Markdown (a line that starts with a block tag, left
+    alone by Markdown): an attribute value or element content. Inside a paragraph, Markdown still
+    runs on inline HTML's content: there the default escaping (`md_inline`) applies."""
     return Md(html.escape(_SPACE.sub(" ", str(text)).strip(), quote=True))
 
 
@@ -60,8 +68,7 @@ def front_matter(value: object) -> Md:
     (`<title>`, `<meta content="…">`) and its blog plugin turns the title into a Markdown heading on
     listing pages, so the text is made inert for Markdown and HTML (numeric character references
     both understand), quotes included, then quoted for YAML."""
-    inert = md_inline(value).replace('"', "&#34;").replace("'", "&#39;")
-    return Md(json.dumps(inert))
+    return Md(json.dumps(attribute(value)))
 
 
 def url(value: object) -> Md:

@@ -77,7 +77,7 @@ class Opd:
     id: str = spec(ID, "kode pengenal OPD, contoh dpupr-metro")
     nama: str = spec(text(200), "nama lengkap OPD, contoh Dinas Pekerjaan Umum dan Penataan Ruang")
     wilayah: str = spec(KODE_WILAYAH, "kode kota/kabupaten OPD ini")
-    singkatan: str | None = spec(text(30), "singkatan, contoh DPUPR", False)
+    singkatan: str | None = spec(text(60), "singkatan, contoh DPUPR", False)
     urusan: tuple[str, ...] = spec(
         list_of(choice(vocab.URUSAN, "kode urusan")), "kode urusan yang ditangani", False, ()
     )

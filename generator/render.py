@@ -52,6 +52,7 @@ def environment() -> jinja2.Environment:
         paragraphs=escape.md_paragraphs,
         prose=escape.md_prose,
         html=escape.html_text,
+        attr=escape.attribute,
         fm=escape.front_matter,
         url=escape.url,
         tanggal_panjang=formats.tanggal_panjang,

@@ -173,6 +173,77 @@ BROKEN = [
         "diharapkan WIB untuk wilayah 35.77.02.1003, ditemukan WITA",
     ),
     (
+        "step after a final decision",
+        _edit(
+            "usulan/2023/contoh-2024-margodadi-006.yaml",
+            "    label: Tidak Dibawa ke Musrenbang Kelurahan\n",
+            "    label: Tidak Dibawa ke Musrenbang Kelurahan\n"
+            "  - tahap: musrenbang-kelurahan\n    tanggal: 2023-02-01\n    keputusan: diterima\n",
+        ),
+        "content/usulan/2023/contoh-2024-margodadi-006.yaml:29: riwayat[3].keputusan: "
+        "tidak ada langkah sesudah keputusan 'ditolak' pada riwayat[2]",
+    ),
+    (
+        "stage that cannot follow the previous one",
+        _edit(
+            "usulan/2023/contoh-2024-margodadi-001.yaml",
+            "    rapat: 2023-musrenbangkel-margodadi\n",
+            "    rapat: 2023-musrenbangkel-margodadi\n"
+            "  - tahap: rembug-warga\n    tanggal: 2023-02-03\n    keputusan: diterima\n",
+        ),
+        "content/usulan/2023/contoh-2024-margodadi-001.yaml:27: riwayat[3].tahap: "
+        "diharapkan tahap 'musrenbang-kelurahan' atau sesudahnya, ditemukan 'rembug-warga'",
+    ),
+    (
+        "meeting of another level",
+        _edit(
+            "usulan/2023/contoh-2024-margodadi-001.yaml",
+            "  - tahap: musrenbang-kelurahan\n    tanggal: 2023-02-01",
+            "  - tahap: musrenbang-kecamatan\n    tanggal: 2023-02-01",
+        ),
+        "content/usulan/2023/contoh-2024-margodadi-001.yaml:26: riwayat[2].rapat: diharapkan rapat tahap "
+        "'musrenbang-kecamatan', ditemukan rapat '2023-musrenbangkel-margodadi' tahap 'musrenbang-kelurahan'",
+    ),
+    (
+        "unknown OPD",
+        _edit(
+            "usulan/2023/contoh-2024-margodadi-001.yaml",
+            "opd_tujuan_awal: dpupr-metro",
+            "opd_tujuan_awal: dpu",
+        ),
+        "content/usulan/2023/contoh-2024-margodadi-001.yaml:13: opd_tujuan_awal: "
+        "diharapkan opd yang tercatat, ditemukan 'dpu' yang tidak ada",
+    ),
+    (
+        "unknown urusan code",
+        _edit("usulan/2023/contoh-2024-margodadi-001.yaml", 'urusan: "1.03"', 'urusan: "1.33"'),
+        "content/usulan/2023/contoh-2024-margodadi-001.yaml:12: urusan: diharapkan kode urusan, ditemukan '1.33'",
+    ),
+    (
+        "negative amount",
+        _edit(
+            "usulan/2023/contoh-2024-margodadi-001.yaml", "perkiraan_biaya: 86919619", "perkiraan_biaya: -5"
+        ),
+        "content/usulan/2023/contoh-2024-margodadi-001.yaml:16: perkiraan_biaya: "
+        "diharapkan bilangan 0–100000000000000, ditemukan -5",
+    ),
+    (
+        "stated totals do not add up",
+        _edit(PATIHAN, "agenda:", "ringkasan_usulan:\n  jumlah: 10\n  fisik: 6\n  non_fisik: 3\nagenda:"),
+        "content/rapat/2020/2020-rakor-musrenbangkel-patihan.yaml:20: ringkasan_usulan.jumlah: "
+        "diharapkan 9 (fisik + non_fisik + barang), ditemukan 10",
+    ),
+    (
+        "stated totals do not match the recorded proposals",
+        _edit(
+            "rapat/2023/contoh-2023-musrenbangcam-metro-selatan.yaml",
+            "  total_biaya: 2095000000",
+            "  total_biaya: 2095000001",
+        ),
+        "content/rapat/2023/contoh-2023-musrenbangcam-metro-selatan.yaml:44: ringkasan_usulan.total_biaya: "
+        "diharapkan 2095000000 menurut usulan yang tercatat untuk rapat ini, ditemukan 2095000001",
+    ),
+    (
         "yaml alias",
         _new("rapat/2023/alias.yaml", "a: &x 1\nb: *x\n"),
         "content/rapat/2023/alias.yaml:2: diharapkan nilai biasa, ditemukan alias YAML (*nama)",
@@ -243,3 +314,32 @@ def test_warning_fails_only_when_strict(content: Path) -> None:
     (content / "peserta" / "walikota-metro.yaml").rename(content / "peserta" / "walikota.yaml")
     assert main(["check", "--content", str(content)]) == 0
     assert main(["check", "--content", str(content), "--strict"]) == 1
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            "perkiraan_biaya: 86919619",
+            "perkiraan_biaya: 86919619\nanggaran: 900000000\nsumber_dana: apbd",
+            "content/usulan/2023/contoh-2024-margodadi-001.yaml:17: peringatan: anggaran: "
+            "anggaran 900000000 lebih dari dua kali perkiraan biaya 86919619",
+        ),
+    ],
+)
+def test_warnings(content: Path, old: str, new: str, expected: str) -> None:
+    _edit("usulan/2023/contoh-2024-margodadi-001.yaml", old, new)(content)
+    _, problems = check_records(content)
+    assert [p.format().splitlines()[0] for p in problems] == [expected]
+
+
+def test_waiting_too_long_is_a_warning(content: Path) -> None:
+    # A status change dated two years later makes the newest date of the data 2025: proposals still
+    # waiting since 2023 are flagged.
+    _edit("usulan/2023/contoh-2024-margodadi-006.yaml", "    tanggal: 2023-01-24", "    tanggal: 2025-01-24")(
+        content
+    )
+    _, problems = check_records(content)
+    waiting = [p for p in problems if "belum ada keputusan" in p.message]
+    assert waiting and all(p.warning for p in waiting)
+    assert "content/usulan/2023/contoh-2024-margodadi-001.yaml" in {p.file for p in waiting}

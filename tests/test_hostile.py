@@ -143,14 +143,23 @@ class Planter:
             data["dokumen"][0]["judul"] = self.put(file, "dokumen[1].judul", here)
             self.save(path, data)
 
+        opd_pages: dict[str, list[str]] = {}
+        for _, _, data in self.records("usulan"):
+            opd_pages.setdefault(data["opd_tujuan_awal"], []).append(f"usulan/{data['id']}/index.html")
+        for path, file, data in self.records("opd"):
+            data["nama"] = self.put(file, "nama", tuple(opd_pages.get(data["id"], ())))
+            data["singkatan"] = self.put(file, "singkatan", ())
+            self.save(path, data)
+
         for path, file, data in self.records("usulan"):
+            page = f"usulan/{data['id']}/index.html"
             decided = tuple(post[s["rapat"]] for s in data["riwayat"] if s.get("rapat"))
-            data["judul"] = self.put(file, "judul", decided)
-            data["permasalahan"] = self.put(file, "permasalahan", (), multiline=True)
-            for key in ("alamat", "pengusul", "opd_tujuan_awal", "opd_tujuan_akhir", "satuan"):
-                data[key] = self.put(file, key, ())
+            data["judul"] = self.put(file, "judul", (*decided, page))
+            data["permasalahan"] = self.put(file, "permasalahan", (page,), multiline=True)
+            for key in ("alamat", "pengusul", "satuan"):
+                data[key] = self.put(file, key, (page,))
             for number, step in enumerate(data["riwayat"], start=1):
-                pages = (post[step["rapat"]],) if step.get("rapat") else ()
+                pages = (post[step["rapat"]], page) if step.get("rapat") else (page,)
                 step["alasan"] = self.put(file, f"riwayat[{number}].alasan", pages)
                 step["label"] = self.put(file, f"riwayat[{number}].label", pages)
             self.save(path, data)
@@ -342,7 +351,7 @@ def test_title_and_description_hold_the_payload_as_text(
                 f"{name}: {description!s}"
             )
         checked += 1
-    assert checked == 6
+    assert checked == sum(1 for kind in ("rapat", "seri") for _ in (CONTENT / kind).rglob("*.yaml"))
 
 
 # Markdown prose: refused when it holds HTML, unsafe links or attribute lists; template syntax is text.

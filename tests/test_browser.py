@@ -93,3 +93,61 @@ def test_search_understands_indonesian(browser, served: str, query: str, slug: s
     assert errors == []
     assert foreign == []
     page.close()
+
+
+def _expected(predicate) -> list[str]:  # type: ignore[no-untyped-def]
+    import yaml
+
+    from tests.conftest import CONTENT
+
+    records = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (CONTENT / "usulan").rglob("*.yaml")]
+    return sorted(r["id"] for r in records if predicate(r))
+
+
+@pytest.mark.parametrize(
+    "choices, predicate",
+    [
+        ({"wilayah": "18.72.05.1002"}, lambda u: u["wilayah"] == "18.72.05.1002"),
+        (
+            {"wilayah": "18.72.05.1002", "status": "ditolak"},
+            lambda u: u["wilayah"] == "18.72.05.1002" and u["riwayat"][-1]["keputusan"] == "ditolak",
+        ),
+        ({"jenis": "barang"}, lambda u: u["jenis"] == "barang"),
+        ({"tahun": "2025"}, lambda u: u["tahun_rencana"] == 2025),
+        (
+            {"kecamatan": "18.72.05", "bidang": "ekonomi", "status": "diakomodir"},
+            lambda u: u["bidang"] == "ekonomi" and u["riwayat"][-1]["keputusan"] == "diakomodir",
+        ),
+    ],
+)
+def test_proposal_filter_in_the_browser(browser, served: str, choices: dict[str, str], predicate) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(f"{served}usulan/")
+    page.wait_for_selector("#mt-saring-wilayah")
+    for name, value in choices.items():
+        page.select_option(f"#mt-saring-{name}", value)
+    expected = _expected(predicate)
+    page.wait_for_function(
+        "n => document.querySelector('.mt-saring__hasil [role=status]')?.textContent.startsWith(n + ' usulan')",
+        arg=len(expected),
+    )
+    hrefs = page.locator(".mt-saring__hasil tbody a").evaluate_all("links => links.map(a => a.href)")
+    shown = sorted(h.rstrip("/").split("/")[-1] for h in hrefs)
+    assert shown == expected
+    assert all(h.startswith(served + "usulan/") for h in hrefs)
+    assert errors == []
+    page.close()
+
+
+def test_proposal_filter_sorts_by_cost(browser, served: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.goto(f"{served}usulan/")
+    page.wait_for_selector("#mt-saring-urut")
+    page.select_option("#mt-saring-urut", "biaya")
+    page.wait_for_selector(".mt-saring__hasil tbody tr")
+    cells = page.locator(".mt-saring__hasil tbody tr td:nth-child(3)").all_inner_texts()
+    amounts = [int(c.removeprefix("Rp").replace(".", "")) for c in cells]
+    assert amounts == sorted(amounts, reverse=True) and len(amounts) > 1
+    page.close()
