@@ -130,7 +130,8 @@ def test_proposal_filter_in_the_browser(browser, served: str, choices: dict[str,
         page.select_option(f"#mt-saring-{name}", value)
     expected = _expected(predicate)
     page.wait_for_function(
-        "n => document.querySelector('.mt-saring__hasil [role=status]')?.textContent.startsWith(n + ' usulan')",
+        "n => document.querySelector('.mt-saring__hasil [role=status]')"
+        "?.textContent.startsWith(n + ' usulan')",
         arg=len(expected),
     )
     hrefs = page.locator(".mt-saring__hasil tbody a").evaluate_all("links => links.map(a => a.href)")

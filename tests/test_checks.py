@@ -217,7 +217,8 @@ BROKEN = [
     (
         "unknown urusan code",
         _edit("usulan/2023/contoh-2024-margodadi-001.yaml", 'urusan: "1.03"', 'urusan: "1.33"'),
-        "content/usulan/2023/contoh-2024-margodadi-001.yaml:12: urusan: diharapkan kode urusan, ditemukan '1.33'",
+        "content/usulan/2023/contoh-2024-margodadi-001.yaml:12: urusan: "
+        "diharapkan kode urusan, ditemukan '1.33'",
     ),
     (
         "negative amount",

@@ -113,7 +113,8 @@ def test_funnel_equals_counts_from_the_records(shipped_site: Path, year: int | N
     funnel = page.find("figure", class_="mt-chart")
     rows = {row[0]: int(row[1].replace(".", "")) for row in _table(funnel)}
     labels = {
-        "rembug-warga": "Rembug Warga / Musyawarah RT-RW", "pra-musrenbang": "Pra-Musrenbang / Rapat Koordinasi",
+        "rembug-warga": "Rembug Warga / Musyawarah RT-RW",
+        "pra-musrenbang": "Pra-Musrenbang / Rapat Koordinasi",
         "musrenbang-kelurahan": "Musrenbang Kelurahan", "musrenbang-kecamatan": "Musrenbang Kecamatan",
         "verifikasi-lapangan": "Verifikasi Lapangan", "forum-opd": "Forum Perangkat Daerah (Forum OPD)",
         "musrenbang-kota": "Musrenbang Kota", "rkpd": "Penetapan RKPD", "apbd": "Penetapan APBD",
