@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 
 import jinja2
 
-from . import charts, escape, formats, vocab
+from . import charts, escape, formats, guide, vocab
 from .catalog import Catalog, status
 from .lists import PER_PAGE, facet_lists, filter_data, list_path
 from .model import Rapat, Usulan
@@ -53,6 +53,7 @@ def environment() -> jinja2.Environment:
         prose=escape.md_prose,
         html=escape.html_text,
         attr=escape.attribute,
+        safe_md=escape.Md,
         fm=escape.front_matter,
         url=escape.url,
         tanggal_panjang=formats.tanggal_panjang,
@@ -163,6 +164,7 @@ class Pages:
             pages[path] = self.render("statistik.md.j2", path, tahun=tahun, years=years, items=items)
         pages["berita/index.md"] = self.render("berita_index.md.j2", "berita/index.md")
         pages["index.md"] = self.render("home.md.j2", "index.md")
+        pages["panduan/index.md"] = self.render("panduan.md.j2", "panduan/index.md", guide=guide.kinds())
         for name in ("tentang.md", "cari.md"):
             pages[name] = (TEMPLATES / "pages" / name).read_text(encoding="utf-8")
         for asset in sorted((TEMPLATES / "assets").rglob("*")):

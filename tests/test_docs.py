@@ -1,0 +1,66 @@
+"""Docs that cannot drift: every field and every choice is in the staff guide, every command in the README."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from generator import model, vocab
+from generator.cli import parser
+from tests.conftest import ROOT, soup
+
+
+def _section_fields(page, heading_id: str) -> set[str]:  # type: ignore[no-untyped-def]
+    heading = page.find(id=heading_id)
+    assert heading is not None, heading_id
+    table = heading.find_next("table")
+    return {tr.find("td").get_text(strip=True) for tr in table.find_all("tr")[1:]}
+
+
+def _record_types() -> dict[str, type]:
+    found = dict(model.KINDS)
+    for kind, cls in model.KINDS.items():
+        for f in dataclasses.fields(cls):
+            nested = {
+                "peserta": model.Kehadiran,
+                "sumber": model.Sumber,
+                "dokumen": model.Dokumen,
+                "ringkasan_usulan": model.RingkasanUsulan,
+                "riwayat": model.Riwayat,
+            }.get(f.name)
+            if nested and kind in ("rapat", "usulan"):
+                found[f"{kind}.{f.name}"] = nested
+    return found
+
+
+def test_every_field_is_in_the_staff_guide(shipped_site: Path) -> None:
+    page = soup(shipped_site / "panduan" / "index.html")
+    types = _record_types()
+    assert {
+        "rapat.peserta",
+        "rapat.sumber",
+        "rapat.dokumen",
+        "rapat.ringkasan_usulan",
+        "usulan.riwayat",
+    } <= set(types)
+    for name, cls in types.items():
+        documented = _section_fields(page, name.replace(".", ""))
+        declared = {f.name for f in dataclasses.fields(cls) if "parser" in f.metadata}
+        assert declared == documented, name
+
+
+def test_every_stage_and_decision_is_in_the_staff_guide(shipped_site: Path) -> None:
+    page = soup(shipped_site / "panduan" / "index.html")
+    assert _section_fields(page, "tahap") == set(vocab.TAHAP)
+    assert _section_fields(page, "keputusan") == set(vocab.KEPUTUSAN)
+
+
+def test_every_command_and_option_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for name, sub in commands.items():
+        assert f"musrenbang {name}" in readme or f"check | build | serve" in readme, name
+        for action in sub._actions:
+            for option in action.option_strings:
+                if option.startswith("--") and option != "--help":
+                    assert option in readme, f"{name} {option} is not in README.md"
