@@ -35,7 +35,8 @@ TITLES = {
     "opd": "Organisasi perangkat daerah (OPD) tujuan usulan. Folder content/opd/.",
     "peserta": "Pejabat atau kelompok yang hadir dalam rapat. Folder content/peserta/.",
     "seri": "Rangkaian rapat, misalnya musrenbang kelurahan se-kecamatan. Folder content/seri/TAHUN/.",
-    "rapat": "Satu rapat: siapa bertemu, di mana, kapan, dan apa yang disepakati. Folder content/rapat/TAHUN/.",
+    "rapat": "Satu rapat: siapa bertemu, di mana, kapan, dan apa yang disepakati. "
+    "Folder content/rapat/TAHUN/.",
     "rapat.peserta": "Setiap isian daftar hadir rapat.",
     "rapat.sumber": "Sumber berita rapat.",
     "rapat.dokumen": "Dokumen rapat: tulis `url` atau `berkas`.",
