@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .audit import audit
 from .catalog import build_catalog
 from .check import check
 from .engine import run_mkdocs, write_config
@@ -49,10 +50,13 @@ def build(content: Path, out: Path, work: Path, strict: bool = False) -> BuildRe
     write(output, docs)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
+    for stale in out.parent.glob(f".{out.name}-baru-*"):
+        shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed half-way
     fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}-baru-", dir=out.parent))
     try:
         run_mkdocs(write_config(work, docs, fresh), _data_epoch(records))
         run_pagefind(fresh)
+        audit(catalog, fresh)
         _replace(fresh, out)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)

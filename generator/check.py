@@ -13,6 +13,7 @@ from pathlib import Path
 from . import regions, vocab
 from .load import Records
 from .model import HARI, KINDS
+from .privacy import privacy
 from .problems import Problem, shown
 
 
@@ -31,6 +32,7 @@ def check(records: Records, content: Path) -> list[Problem]:
     ):
         problems.extend(rule(records))
     problems.extend(_documents(records, content))
+    problems.extend(privacy(records))
     return problems
 
 
@@ -279,26 +281,60 @@ def _usulan(records: Records) -> Iterator[Problem]:
                 )
 
 
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+
+
 def _documents(records: Records, content: Path) -> Iterable[Problem]:
+    """Files that records point at stay inside the content folder (no `..`, no absolute path, no
+    link pointing out), exist with exactly that spelling, are not too large, and cannot collide in
+    the output of a host that ignores letter case."""
     root = content.resolve()
+    seen: dict[str, str] = {}
     for r in records.rapat:
         for number, doc in enumerate(r.dokumen, start=1):
             if not doc.berkas:
                 continue
             path = f"dokumen[{number}].berkas"
+            where = r.asal
+            assert where is not None
             target = (content / doc.berkas).resolve()
             if not target.is_relative_to(root) or ".." in Path(doc.berkas).parts:
-                yield r.asal.problem(  # type: ignore[union-attr]
+                yield where.problem(
                     path,
                     f"diharapkan jalur di dalam folder content, ditemukan {shown(doc.berkas)}",
                     "simpan dokumen di content/dokumen/ dan tulis jalurnya tanpa ..",
                 )
-            elif not target.is_file():
-                yield r.asal.problem(  # type: ignore[union-attr]
-                    path,
-                    f"berkas {shown(doc.berkas)} tidak ditemukan",
-                    "periksa ejaan dan huruf besar-kecil nama berkas",
+                continue
+            if not target.is_file():
+                folder = target.parent
+                same = (
+                    [p.name for p in folder.iterdir() if p.name.casefold() == target.name.casefold()]
+                    if folder.is_dir()
+                    else []
                 )
+                hint = (
+                    f"huruf besar-kecil berbeda: berkasnya bernama {same[0]!r}"
+                    if same
+                    else "periksa ejaan dan huruf besar-kecil nama berkas"
+                )
+                yield where.problem(path, f"berkas {shown(doc.berkas)} tidak ditemukan", hint)
+                continue
+            size = target.stat().st_size
+            if size > MAX_DOCUMENT_BYTES:
+                yield where.problem(
+                    path,
+                    f"diharapkan berkas paling besar {MAX_DOCUMENT_BYTES // 2**20} MB, "
+                    f"ditemukan {size / 2**20:.1f} MB",
+                    "perkecil berkas (misalnya simpan ulang PDF dengan ukuran lebih kecil)",
+                )
+            folded = doc.berkas.casefold()
+            if folded in seen and seen[folded] != doc.berkas:
+                yield where.problem(
+                    path,
+                    f"berkas {shown(doc.berkas)} dan {shown(seen[folded])} hanya berbeda huruf besar-kecil",
+                    "ganti nama salah satu berkas; di banyak server keduanya menjadi berkas yang sama",
+                )
+            seen.setdefault(folded, doc.berkas)
 
 
 def _riwayat(records: Records) -> Iterator[Problem]:

@@ -14,6 +14,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from .audit import AuditFailed
 from .build import build, check_records
 from .problems import MusrenbangError, Problem, RecordsInvalid
 from .render import TEMPLATES
@@ -47,7 +48,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     try:
         result = build(args.content, args.out, args.work, strict=args.strict)
-    except RecordsInvalid as invalid:
+    except (RecordsInvalid, AuditFailed) as invalid:
         _print_problems(invalid.problems)
         print("Situs tidak dibangun; situs sebelumnya tidak berubah.")
         return 1

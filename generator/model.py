@@ -67,6 +67,24 @@ class Wilayah:
         list_of(text(100)), "nama lain yang dipakai warga, contoh Sumbersari", False, ()
     )
     situs_web: str | None = spec(url(), "alamat situs web resmi wilayah", False)
+    telepon_kantor: str | None = spec(
+        pattern(
+            r"(\+62|0)[0-9 ()-]{6,18}",
+            "nomor telepon kantor",
+            'contoh: "(0725) 41234"; hanya nomor kantor resmi, bukan nomor pribadi',
+        ),
+        "nomor telepon kantor resmi (boleh dimuat)",
+        False,
+    )
+    email_kantor: str | None = spec(
+        pattern(
+            r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}",
+            "alamat e-mail",
+            "contoh: bappeda@metrokota.go.id",
+        ),
+        "alamat e-mail kantor resmi (boleh dimuat)",
+        False,
+    )
     asal: Origin | None = _asal()
 
 
@@ -80,6 +98,24 @@ class Opd:
     singkatan: str | None = spec(text(60), "singkatan, contoh DPUPR", False)
     urusan: tuple[str, ...] = spec(
         list_of(choice(vocab.URUSAN, "kode urusan")), "kode urusan yang ditangani", False, ()
+    )
+    telepon_kantor: str | None = spec(
+        pattern(
+            r"(\+62|0)[0-9 ()-]{6,18}",
+            "nomor telepon kantor",
+            'contoh: "(0725) 41234"; hanya nomor kantor resmi, bukan nomor pribadi',
+        ),
+        "nomor telepon kantor resmi (boleh dimuat)",
+        False,
+    )
+    email_kantor: str | None = spec(
+        pattern(
+            r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}",
+            "alamat e-mail",
+            "contoh: bappeda@metrokota.go.id",
+        ),
+        "alamat e-mail kantor resmi (boleh dimuat)",
+        False,
     )
     asal: Origin | None = _asal()
 

@@ -1,0 +1,71 @@
+"""Audit: after MkDocs, prove that every record reached the built site before it replaces the old one.
+
+Each meeting has its news post, each proposal its page and its row in the filter data, each region
+and series its page, each attendee its line on the posts of the meetings they attended. A record
+that did not arrive stops the build with its file and line: nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from .catalog import Catalog
+from .problems import MusrenbangError, Problem
+
+
+class AuditFailed(MusrenbangError):
+    """Some records did not reach the built site."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} catatan tidak sampai ke situs")
+        self.problems = problems
+
+
+def _page(site: Path, url: str) -> str:
+    path = site / url / "index.html"
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def audit(catalog: Catalog, site: Path) -> None:
+    problems = list(_missing(catalog, site))
+    if problems:
+        raise AuditFailed(problems)
+
+
+def _missing(catalog: Catalog, site: Path) -> Iterator[Problem]:
+    def lost(record: object, what: str) -> Problem:
+        return record.asal.problem(  # type: ignore[attr-defined]
+            "",
+            f"catatan ini tidak sampai ke situs: {what}",
+            "laporkan ke pengelola situs; ini galat pembangun",
+        )
+
+    for rapat in catalog.rapat:
+        html = _page(site, f"berita/{rapat.id}")
+        if not html:
+            yield lost(rapat, f"halaman berita/{rapat.id}/ tidak ada")
+            continue
+        text = " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", html)).split())
+        for hadir in rapat.peserta:
+            who = catalog.peserta[hadir.peserta]
+            if " ".join(who.jabatan.split()) not in text:
+                yield lost(who, f"tidak tercantum pada berita/{rapat.id}/")
+    for seri in catalog.seri.values():
+        if not _page(site, f"seri/{seri.id}"):
+            yield lost(seri, f"halaman seri/{seri.id}/ tidak ada")
+    for kode, region in catalog.regions.items():
+        if not _page(site, f"wilayah/{kode}"):
+            yield lost(region.wilayah, f"halaman wilayah/{kode}/ tidak ada")
+    rows: set[str] = set()
+    for shard in sorted((site / "usulan" / "data").glob("*.json")):
+        if shard.name != "indeks.json":
+            rows.update(row[0] for row in json.loads(shard.read_text(encoding="utf-8"))["baris"])
+    for usulan in catalog.usulan:
+        if not _page(site, f"usulan/{usulan.id}"):
+            yield lost(usulan, f"halaman usulan/{usulan.id}/ tidak ada")
+        if usulan.id not in rows:
+            yield lost(usulan, "tidak ada dalam data penyaring usulan (usulan/data/)")
