@@ -52,7 +52,7 @@ def _compose(text: str) -> Node | None:
     exponential (the "billion laughs" bomb), so none is ever composed."""
     for event in yaml.parse(text, Loader=_LOADER):
         if isinstance(event, AliasEvent):
-            raise _AliasFound(event.start_mark.line + 1)
+            raise _AliasFound(event.start_mark.line + 1 if event.start_mark else 1)
     return yaml.compose(text, Loader=_LOADER)  # type: ignore[no-any-return]
 
 
