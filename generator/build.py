@@ -17,6 +17,7 @@ from .audit import audit
 from .catalog import build_catalog
 from .check import check
 from .engine import run_mkdocs, write_config
+from .headers import secure
 from .index import run_pagefind
 from .load import Records, load
 from .problems import Problem, RecordsInvalid
@@ -56,6 +57,7 @@ def build(content: Path, out: Path, work: Path, strict: bool = False) -> BuildRe
     try:
         run_mkdocs(write_config(work, docs, fresh), _data_epoch(records))
         run_pagefind(fresh)
+        secure(fresh)
         audit(catalog, fresh)
         _replace(fresh, out)
     finally:

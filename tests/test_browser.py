@@ -152,3 +152,40 @@ def test_proposal_filter_sorts_by_cost(browser, served: str) -> None:  # type: i
     amounts = [int(c.removeprefix("Rp").replace(".", "")) for c in cells]
     assert amounts == sorted(amounts, reverse=True) and len(amounts) > 1
     page.close()
+
+
+WATCH_CSP = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__csp.push(e.violatedDirective + " " + e.blockedURI);
+});
+"""
+
+
+def test_content_security_policy_holds_on_every_page_type(browser, served: str, shipped_site: Path) -> None:  # type: ignore[no-untyped-def]
+    assert "Content-Security-Policy" in (shipped_site / "_headers").read_text()
+    page = browser.new_page()
+    page.add_init_script(WATCH_CSP)
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    for url, ready in [
+        ("", ".mt-jadwal"),
+        ("berita/2023-musrenbangkel-margodadi/", "article"),
+        ("usulan/", ".mt-saring__hasil tbody tr"),
+        ("usulan/contoh-2024-margorejo-005/", ".mt-status"),
+        ("statistik/", "figure.mt-chart svg"),
+        ("cari/?q=bangun", ".pagefind-ui__result-link"),
+    ]:
+        page.goto(served + url)
+        page.wait_for_selector(ready, timeout=15000)
+        assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1, url
+        assert page.evaluate("window.__csp") == [], url
+    assert errors == []
+    # The policy is enforced: an inline script that the theme did not write does not run.
+    page.evaluate(
+        "() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1';"
+        " document.head.appendChild(s); }"
+    )
+    assert page.evaluate("window.__ran") is None
+    assert any(v.startswith("script-src") for v in page.evaluate("window.__csp"))
+    page.close()
