@@ -42,6 +42,7 @@ PAYLOADS: dict[str, tuple[str, str]] = {
     "entities": ("&amp; &lt;b&gt;", "&amp;\n&lt;b&gt;"),
     "front-matter": ("--- title: x ---", "---\ntitle: x\n---"),
     "block-syntax": ('# h !!! danger "x" <!-- more -->', '# h\n!!! danger "x"\n<!-- more -->'),
+    "unicode": ("👩\u200d🌾 Kel\u200burahan ﷽ 🇮🇩", "👩\u200d🌾\nKel\u200burahan ﷽ 🇮🇩"),
 }
 
 
@@ -401,3 +402,27 @@ def test_template_syntax_in_prose_is_shown_literally(content: Path, tmp_path: Pa
         text = page_text(soup(site / page))
         assert isi in text, page
         assert "Hasil rapat 49" not in text, page
+
+
+# Text no page should carry is refused at the check, with the file, line and field.
+REFUSED_TEXT = {
+    "100 KB": ("x" * 100_000, "diharapkan paling banyak 200 karakter, ditemukan 100000 karakter"),
+    "control character": ("Aula\x07 Kelurahan", "diharapkan teks biasa, ditemukan karakter kendali U+0007"),
+    "right-to-left override": (
+        "Aula \u202eKelurahan",
+        "diharapkan teks biasa, ditemukan karakter kendali U+202E",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED_TEXT))
+def test_unprintable_or_huge_text_is_refused(content: Path, name: str) -> None:
+    value, message = REFUSED_TEXT[name]
+    path = content / PROSE_FILES["rapat"]
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["tempat"] = value
+    Planter.save(path, data)
+    _, problems = check_records(content)
+    assert [(p.file, p.path, p.message) for p in problems] == [
+        (f"content/{PROSE_FILES['rapat']}", "tempat", message)
+    ]
