@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# axe-core (npm) for the accessibility tests; Chromium comes from Debian (see .ci/run).
+AXE := .cache/node_modules/axe-core/axe.min.js
 
 .PHONY: site check test golden lint serve clean
 
@@ -11,6 +13,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+$(AXE):
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --silent --no-audit --no-fund --prefix .cache axe-core@4.14.1; \
+	else echo "npm not found: the accessibility tests will be skipped (install Node.js to run them)"; fi
 
 site: $(STAMP)  ## build site/ from content/
 	$(BIN)/musrenbang build --strict
@@ -21,7 +28,7 @@ check: $(STAMP)  ## check the records only
 serve: $(STAMP)  ## preview on http://127.0.0.1:8000/, rebuilding on change
 	$(BIN)/musrenbang serve
 
-test: $(STAMP)  ## lint, type-check and run every test
+test: $(STAMP) $(AXE)  ## lint, type-check and run every test
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
 	$(BIN)/mypy generator
@@ -31,4 +38,4 @@ golden: $(STAMP)  ## refresh the golden Markdown files after a reviewed change
 	$(BIN)/pytest tests/test_golden.py --update-golden
 
 clean:
-	rm -rf site .build $(VENV)
+	rm -rf site .build .cache test-artifacts $(VENV)

@@ -38,7 +38,11 @@ def check_records(content: Path) -> tuple[Records, list[Problem]]:
     return records, sorted(set(problems), key=lambda p: (p.file, p.line, p.path, p.message))
 
 
-def build(content: Path, out: Path, work: Path, strict: bool = False) -> BuildResult:
+def build(
+    content: Path, out: Path, work: Path, strict: bool = False, site_url: str | None = None
+) -> BuildResult:
+    """Check, render and build the site. `site_url` is the public address (needed for the 404 page
+    when the site lives under a sub-path, and for canonical links)."""
     records, problems = check_records(content)
     errors = [p for p in problems if strict or not p.warning]
     if errors:
@@ -55,7 +59,7 @@ def build(content: Path, out: Path, work: Path, strict: bool = False) -> BuildRe
         shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed half-way
     fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}-baru-", dir=out.parent))
     try:
-        run_mkdocs(write_config(work, docs, fresh), _data_epoch(records))
+        run_mkdocs(write_config(work, docs, fresh, site_url), _data_epoch(records))
         run_pagefind(fresh)
         secure(fresh)
         audit(catalog, fresh)

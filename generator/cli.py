@@ -47,7 +47,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     try:
-        result = build(args.content, args.out, args.work, strict=args.strict)
+        result = build(args.content, args.out, args.work, strict=args.strict, site_url=args.site_url)
     except (RecordsInvalid, AuditFailed) as invalid:
         _print_problems(invalid.problems)
         print("Situs tidak dibangun; situs sebelumnya tidak berubah.")
@@ -123,6 +123,9 @@ def parser() -> argparse.ArgumentParser:
         common(sub)
         sub.add_argument("--out", type=Path, default=Path("site"), help="folder situs hasil (site/)")
         sub.add_argument("--work", type=Path, default=DEFAULT_WORK, help="folder kerja (.build/)")
+        sub.add_argument(
+            "--site-url", default=None, help="alamat publik situs, contoh https://kota.go.id/musrenbang/"
+        )
         if name == "serve":
             sub.add_argument("--port", type=int, default=8000, help="port pratinjau (8000)")
         sub.set_defaults(run=run)

@@ -15,12 +15,16 @@ ROOT = Path(__file__).resolve().parent.parent
 BASE_CONFIG = ROOT / "mkdocs.yml"
 
 
-def write_config(work: Path, docs: Path, site: Path, base: Path = BASE_CONFIG) -> Path:
+def write_config(
+    work: Path, docs: Path, site: Path, site_url: str | None = None, base: Path = BASE_CONFIG
+) -> Path:
     """The base mkdocs.yml with absolute paths to the generated docs, the output and the theme
     overrides, so MkDocs can run from any folder."""
     config = yaml.safe_load(base.read_text(encoding="utf-8"))
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
+    if site_url:
+        config["site_url"] = site_url
     theme = config.setdefault("theme", {})
     if "custom_dir" in theme:
         theme["custom_dir"] = str((base.parent / theme["custom_dir"]).resolve())

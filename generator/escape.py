@@ -68,7 +68,7 @@ def front_matter(value: object) -> Md:
     (`<title>`, `<meta content="…">`) and its blog plugin turns the title into a Markdown heading on
     listing pages, so the text is made inert for Markdown and HTML (numeric character references
     both understand), quotes included, then quoted for YAML."""
-    return Md(json.dumps(attribute(value)))
+    return Md(json.dumps(attribute(value), ensure_ascii=False))
 
 
 def url(value: object) -> Md:

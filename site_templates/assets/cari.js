@@ -4,5 +4,7 @@
   if (!element || typeof PagefindUI === "undefined") return;
   var params = new URLSearchParams(window.location.search);
   var ui = new PagefindUI({ element: "#mt-cari", showSubResults: true, showImages: false, resetStyles: false });
+  var input = element.querySelector("input");
+  if (input) input.setAttribute("aria-label", "Cari berita, usulan dan wilayah");
   if (params.get("q")) ui.triggerSearch(params.get("q"));
 })();
