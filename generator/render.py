@@ -8,6 +8,7 @@ misspelt name into an error instead of an empty string.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -73,6 +74,11 @@ def _bars(rows: list[object], amount: bool = False) -> list[charts.Bar]:
     return [charts.Bar(r.label, r.rupiah if amount else r.jumlah) for r in rows]  # type: ignore[attr-defined]
 
 
+def category_slug(name: str) -> str:
+    """The address the blog plugin gives a category ("Kelurahan Margodadi" → kelurahan-margodadi)."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
 def post_path(rapat: Rapat) -> str:
     return f"berita/posts/{rapat.tanggal.year}/{rapat.id}.md"
 
@@ -107,7 +113,14 @@ class Pages:
 
     def render(self, template: str, path: str, **context: object) -> str:
         def link(target: str) -> escape.Md:
-            return escape.Md(escape.url(posixpath.relpath(target, posixpath.dirname(path) or ".")))
+            """A relative link. MkDocs rewrites links to .md files itself; any other target is
+            relative to the page's address (`wilayah/18.72.md` is served as `wilayah/18.72/`)."""
+            if target.endswith(".md"):
+                base = posixpath.dirname(path)
+            else:
+                base = path[: -len("index.md")] if path.endswith("index.md") else path[: -len(".md")] + "/"
+            relative = posixpath.relpath(target, base.rstrip("/") or ".")
+            return escape.Md(escape.url(relative + ("/" if target.endswith("/") else "")))
 
         return self.env.get_template(template).render(
             catalog=self.catalog,
@@ -123,6 +136,7 @@ class Pages:
             statistik=lambda items: statistik(self.catalog, items),
             charts=charts,
             bars=_bars,
+            category_slug=category_slug,
             document_path=document_path,
             waktu=self.waktu,
             **context,

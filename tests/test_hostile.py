@@ -11,6 +11,7 @@ lists there are refused by the checks instead.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -426,3 +427,16 @@ def test_unprintable_or_huge_text_is_refused(content: Path, name: str) -> None:
     assert [(p.file, p.path, p.message) for p in problems] == [
         (f"content/{PROSE_FILES['rapat']}", "tempat", message)
     ]
+
+
+def test_json_data_carries_the_text_as_data(hostile: HostileSite) -> None:
+    """The proposal filter's JSON holds each title exactly as typed, as a JSON string (the filter
+    script writes it with textContent)."""
+    rows: dict[str, list[Any]] = {}
+    for shard in sorted((hostile.site / "usulan" / "data").glob("*.json")):
+        data = json.loads(shard.read_text(encoding="utf-8"))
+        rows.update({row[0]: row for row in data.get("baris", [])})
+    titles = [item for item in hostile.planted if item.file.startswith("usulan/") and item.field == "judul"]
+    assert titles
+    for item in titles:
+        assert rows[Path(item.file).stem][1] == item.value.strip()
