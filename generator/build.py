@@ -48,7 +48,7 @@ def build(
     if errors:
         raise RecordsInvalid(problems)
     catalog = build_catalog(records)
-    output = render(catalog, content)
+    output = render(catalog, content, records.data_date())
     work = work.resolve()
     docs = work / "docs"
     work.mkdir(parents=True, exist_ok=True)

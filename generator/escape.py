@@ -74,3 +74,11 @@ def front_matter(value: object) -> Md:
 def url(value: object) -> Md:
     """An http(s) address, already checked, made safe inside a Markdown link target."""
     return Md(quote(str(value), safe=":/?#@!$&'*+,;=%~-._"))
+
+
+def json_script(value: object) -> Md:
+    """JSON inside a raw-HTML `<script type="application/ld+json">` block: `<`, `>` and `&` are
+    written as \\u escapes so no text can close the script element."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Md(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))

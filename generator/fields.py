@@ -29,6 +29,13 @@ T = TypeVar("T")
 NULL = "tag:yaml.org,2002:null"
 
 
+def described(parse: Parser, **schema: Any) -> Parser:
+    """Attach the Table Schema description of a parser's values (type and constraints): the open-data
+    export and its data dictionary are generated from the same declarations as the checks."""
+    parse.table_schema = schema  # type: ignore[attr-defined]
+    return parse
+
+
 @dataclass
 class Context:
     """Where problems go while one file is parsed, and the line of every key path seen."""
@@ -112,7 +119,7 @@ def text(max_length: int = 300, multiline: bool = False) -> Parser:
             return INVALID
         return value
 
-    return parse
+    return described(parse, type="string", constraints={"maxLength": max_length})
 
 
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>?")
@@ -183,7 +190,7 @@ def markdown(max_length: int = 20000) -> Parser:
             return INVALID
         return value
 
-    return parse
+    return described(parse, type="string", constraints={"maxLength": max_length})
 
 
 def integer(minimum: int = 0, maximum: int = 10**15, unit: str = "") -> Parser:
@@ -208,7 +215,7 @@ def integer(minimum: int = 0, maximum: int = 10**15, unit: str = "") -> Parser:
             return INVALID
         return number
 
-    return parse
+    return described(parse, type="integer", constraints={"minimum": minimum, "maximum": maximum})
 
 
 def decimal_number(minimum: float = 0) -> Parser:
@@ -231,7 +238,7 @@ def decimal_number(minimum: float = 0) -> Parser:
             return INVALID
         return int(number) if number == int(number) else number
 
-    return parse
+    return described(parse, type="number", constraints={"minimum": minimum})
 
 
 def date() -> Parser:
@@ -258,7 +265,7 @@ def date() -> Parser:
             )
             return INVALID
 
-    return parse
+    return described(parse, type="date")
 
 
 def clock(words: Mapping[str, object]) -> Parser:
@@ -283,7 +290,8 @@ def clock(words: Mapping[str, object]) -> Parser:
         )
         return INVALID
 
-    return parse
+    times = "|".join([r"\d{2}:\d{2}", *(str(v) for v in words.values() if v)])
+    return described(parse, type="string", constraints={"pattern": times})
 
 
 def choice(options: Mapping[str, str], what: str) -> Parser:
@@ -300,7 +308,7 @@ def choice(options: Mapping[str, str], what: str) -> Parser:
         ctx.add(node, path, f"diharapkan {what}, ditemukan {shown(value)}", f"{hint}pilihan: {listed}")
         return INVALID
 
-    return parse
+    return described(parse, type="string", constraints={"enum": list(options)})
 
 
 def pattern(regex: str, what: str, hint: str) -> Parser:
@@ -315,7 +323,7 @@ def pattern(regex: str, what: str, hint: str) -> Parser:
             return INVALID
         return value.strip()
 
-    return parse
+    return described(parse, type="string", constraints={"pattern": regex})
 
 
 def url() -> Parser:
@@ -335,7 +343,7 @@ def url() -> Parser:
             return INVALID
         return value
 
-    return parse
+    return described(parse, type="string", format="uri")
 
 
 def boolean() -> Parser:
@@ -350,7 +358,7 @@ def boolean() -> Parser:
         ctx.add(node, path, f"diharapkan ya atau tidak, ditemukan {shown(value)}", "tulis ya atau tidak")
         return INVALID
 
-    return parse
+    return described(parse, type="boolean")
 
 
 def list_of(item: Parser, minimum: int = 0) -> Parser:
@@ -378,7 +386,7 @@ def list_of(item: Parser, minimum: int = 0) -> Parser:
             values.append(item(child, sub, ctx))
         return INVALID if INVALID in values else tuple(values)
 
-    return parse
+    return described(parse, type="string", items=item)
 
 
 def record(cls: type[T]) -> Parser:
@@ -429,4 +437,4 @@ def record(cls: type[T]) -> Parser:
             return INVALID
         return cls(**values)
 
-    return parse
+    return described(parse, type="object", record=cls)

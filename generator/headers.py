@@ -22,7 +22,7 @@ def _inline_hashes(pages: list[tuple[Path, str]]) -> list[str]:
     for _, html in pages:
         for match in SCRIPT.finditer(html):
             attrs = match.group("attrs")
-            if "src=" in attrs or "application/json" in attrs or not match.group("body").strip():
+            if "src=" in attrs or "json" in attrs or not match.group("body").strip():  # data, not code
                 continue
             digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
             found.add("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")

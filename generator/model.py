@@ -17,6 +17,7 @@ from .fields import (
     clock,
     date,
     decimal_number,
+    described,
     integer,
     list_of,
     markdown,
@@ -54,7 +55,7 @@ def text_or_unknown(max_length: int = 200):  # type: ignore[no-untyped-def]
         value = base(node, path, ctx)
         return None if isinstance(value, str) and value.lower() == UNKNOWN else value
 
-    return parse
+    return described(parse, type="string", constraints={"maxLength": max_length})
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ misspelt name into an error instead of an empty string.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 import jinja2
 
-from . import charts, escape, formats, guide, vocab
+from . import charts, escape, formats, guide, opendata, vocab
 from .catalog import Catalog, status
 from .lists import PER_PAGE, facet_lists, filter_data, list_path
 from .model import Rapat, Usulan
@@ -106,17 +107,23 @@ def document_path(berkas: str) -> str:
 class Pages:
     """Renders each page type; `link` makes a relative Markdown link MkDocs can check."""
 
-    def __init__(self, catalog: Catalog, content: Path):
+    def __init__(self, catalog: Catalog, content: Path, data_date: dt.date | None = None):
         self.catalog = catalog
         self.content = content
+        self.data_date = data_date
         self.env = environment()
 
-    def render(self, template: str, path: str, **context: object) -> str:
+    def render(self, template: str, path: str, url: str | None = None, **context: object) -> str:
+        """Render one page at docs path `path`, served at `url` (by default what MkDocs makes of
+        the path; the blog plugin serves posts at `berita/<id>/`)."""
+
         def link(target: str) -> escape.Md:
             """A relative link. MkDocs rewrites links to .md files itself; any other target is
             relative to the page's address (`wilayah/18.72.md` is served as `wilayah/18.72/`)."""
             if target.endswith(".md"):
                 base = posixpath.dirname(path)
+            elif url is not None:
+                base = url
             else:
                 base = path[: -len("index.md")] if path.endswith("index.md") else path[: -len(".md")] + "/"
             relative = posixpath.relpath(target, base.rstrip("/") or ".")
@@ -137,6 +144,7 @@ class Pages:
             charts=charts,
             bars=_bars,
             category_slug=category_slug,
+            json_ld=lambda rapat: escape.json_script(opendata.json_ld(self.catalog, rapat)),
             document_path=document_path,
             waktu=self.waktu,
             **context,
@@ -150,7 +158,7 @@ class Pages:
         files: dict[str, Path] = {}
         for rapat in self.catalog.rapat:
             path = post_path(rapat)
-            pages[path] = self.render("post.md.j2", path, rapat=rapat)
+            pages[path] = self.render("post.md.j2", path, url=f"berita/{rapat.id}/", rapat=rapat)
             for doc in rapat.dokumen:
                 if doc.berkas:
                     files[document_path(doc.berkas)] = self.content / doc.berkas
@@ -185,11 +193,16 @@ class Pages:
             if asset.is_file():
                 files[f"assets/{asset.relative_to(TEMPLATES / 'assets').as_posix()}"] = asset
         data = filter_data(self.catalog)
+        data.update(opendata.package(self.catalog, self.data_date))
+        data.update(opendata.record_files(self.catalog))
+        pages["data/index.md"] = self.render(
+            "data.md.j2", "data/index.md", tables=opendata.tables(), data_date=self.data_date
+        )
         return Output(dict(sorted(pages.items())), dict(sorted(files.items())), dict(sorted(data.items())))
 
 
-def render(catalog: Catalog, content: Path) -> Output:
-    return Pages(catalog, content).output()
+def render(catalog: Catalog, content: Path, data_date: dt.date | None = None) -> Output:
+    return Pages(catalog, content, data_date).output()
 
 
 __all__ = ["PER_PAGE", "Output", "render"]

@@ -20,7 +20,7 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 def _generated() -> dict[str, str]:
     records, problems = check_records(CONTENT)
     assert not problems
-    return render(build_catalog(records), CONTENT).pages
+    return render(build_catalog(records), CONTENT, records.data_date()).pages
 
 
 def test_generated_markdown_matches_golden(request: pytest.FixtureRequest) -> None:

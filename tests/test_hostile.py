@@ -270,8 +270,14 @@ def test_template_syntax_is_never_evaluated(hostile: HostileSite) -> None:
 
 
 def scripts(page: BeautifulSoup) -> list[tuple[str, str, str, str]]:
+    """Every script element; the body of a JSON-LD data block is data (checked below), not code."""
     return [
-        (str(s.get("src", "")), str(s.get("type", "")), str(s.get("id", "")), s.get_text())
+        (
+            str(s.get("src", "")),
+            str(s.get("type", "")),
+            str(s.get("id", "")),
+            "" if s.get("type") == "application/ld+json" else s.get_text(),
+        )
         for s in page.find_all("script")
     ]
 
@@ -284,6 +290,19 @@ def test_scripts_are_exactly_those_of_the_theme(
         assert scripts(page) == scripts(baseline[name]), name
         for src, _, _, body in scripts(page):
             assert "alert" not in src and "alert" not in body, name
+
+
+def test_json_ld_holds_the_title_as_data(hostile: HostileSite) -> None:
+    titles = {
+        Path(i.file).stem: i.value
+        for i in hostile.planted
+        if i.file.startswith("rapat/") and i.field == "judul"
+    }
+    for rapat_id, title in titles.items():
+        page = hostile.pages[f"berita/{rapat_id}/index.html"]
+        blocks = page.find_all("script", type="application/ld+json")
+        assert len(blocks) == 1
+        assert json.loads(blocks[0].get_text())["name"] == " ".join(title.split())
 
 
 def elements(hostile: HostileSite) -> Iterator[tuple[str, Tag]]:

@@ -1,0 +1,433 @@
+"""Open data: a Frictionless Tabular Data Package of every record, and one JSON file per meeting
+(shaped like an Open Civic Data Event) and per proposal.
+
+Columns, types, constraints and descriptions come from the record declarations in `model.py` (the
+same ones the checks use), so the export and its data dictionary cannot drift from the records.
+CSV is UTF-8 without a byte-order mark (the Frictionless default; spreadsheet users open it with
+"Data → From Text/CSV"). A free-text cell that starts with =, +, -, @, a tab or a carriage return
+gets a leading apostrophe so no spreadsheet runs it as a formula; coded columns never need it.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import hashlib
+import io
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any
+
+from . import model, regions, vocab
+from .catalog import Catalog, status
+
+LICENSE = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0 International",
+}
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+LIST_SEPARATOR = "; "
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    description: str
+    required: bool = False
+    constraints: dict[str, Any] = dataclasses.field(default_factory=dict)
+    free_text: bool = False  # written by staff in their own words: neutralised against formulas
+
+    def field(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "type": self.type, "description": self.description}
+        constraints = dict(self.constraints)
+        if self.required:
+            constraints["required"] = True
+        if constraints:
+            out["constraints"] = constraints
+        return out
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[tuple[str, str, str], ...]  # (column, resource, column there)
+    rows: Callable[[Catalog], Iterable[dict[str, Any]]]
+
+    def schema(self) -> dict[str, Any]:
+        return {
+            "fields": [c.field() for c in self.columns],
+            "primaryKey": list(self.primary_key),
+            "foreignKeys": [
+                {"fields": column, "reference": {"resource": resource, "fields": there}}
+                for column, resource, there in self.foreign_keys
+            ],
+        }
+
+
+def _columns(cls: type, prefix: str = "", skip: tuple[str, ...] = ()) -> list[Column]:
+    """The columns of a record type: one per field; lists of values joined, nested records flattened."""
+    found: list[Column] = []
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if "parser" not in f.metadata or f.name in skip:
+            continue
+        schema = dict(f.metadata["parser"].table_schema)
+        name = prefix + f.name
+        if schema["type"] == "object":
+            found += _columns(schema["record"], prefix=f"{name}.")
+            continue
+        if "items" in schema:
+            if schema["items"].table_schema["type"] == "object":
+                continue  # a table of its own
+            schema = {"type": "string"}
+            doc = f"{f.metadata['doc']} (beberapa nilai dipisah '; ')"
+        else:
+            doc = f.metadata["doc"]
+        constraints = {k: v for k, v in schema.get("constraints", {}).items() if k != "maxLength"}
+        free = schema["type"] == "string" and not constraints and "format" not in schema
+        # Required in the records and never empty in the data ("tidak diketahui" becomes empty).
+        required = bool(f.metadata["required"]) and not prefix and "None" not in str(f.type)
+        found.append(Column(name, schema["type"], doc, required, constraints, free))
+    return found
+
+
+def _values(record: object, prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(record):  # type: ignore[arg-type]
+        if "parser" not in f.metadata:
+            continue
+        value = getattr(record, f.name)
+        if dataclasses.is_dataclass(value):
+            out.update(_values(value, prefix=f"{prefix}{f.name}."))
+        elif value is None and f.metadata["parser"].table_schema["type"] == "object":
+            for sub in dataclasses.fields(f.metadata["parser"].table_schema["record"]):
+                out[f"{prefix}{f.name}.{sub.name}"] = None
+        elif isinstance(value, tuple) and value and dataclasses.is_dataclass(value[0]):
+            continue
+        else:
+            out[prefix + f.name] = value
+    return out
+
+
+def _child(parent: str, key: str, cls: type) -> list[Column]:
+    return [
+        Column(parent, "string", f"kode pengenal {parent}", True),
+        Column("urutan", "integer", f"urutan dalam daftar {key} (mulai 1)", True, {"minimum": 1}),
+        *_columns(cls),
+    ]
+
+
+def _rows_of(records: Iterable[object], extra: Callable[[Any], dict[str, Any]] | None = None):  # type: ignore[no-untyped-def]
+    for record in records:
+        row = _values(record)
+        if extra:
+            row.update(extra(record))
+        yield row
+
+
+def _children(records: Iterable[Any], parent: str, key: str):  # type: ignore[no-untyped-def]
+    for record in records:
+        for number, item in enumerate(getattr(record, key), start=1):
+            yield {parent: record.id, "urutan": number, **_values(item)}
+
+
+def tables() -> tuple[Table, ...]:
+    wilayah_extra = [
+        Column(
+            "tingkat",
+            "string",
+            "tingkat wilayah (1 provinsi, 2 kota/kabupaten, 3 kecamatan, 4 kelurahan/desa)",
+        ),
+        Column("induk", "string", "kode wilayah induk"),
+        Column(
+            "zona_waktu",
+            "string",
+            "zona waktu menurut provinsi",
+            constraints={"enum": ["WIB", "WITA", "WIT"]},
+        ),
+    ]
+    return (
+        Table(
+            "wilayah",
+            "Wilayah",
+            (*_columns(model.Wilayah), *wilayah_extra),
+            ("kode",),
+            (("induk", "", "kode"),),
+            lambda c: _rows_of(
+                (r.wilayah for r in c.regions.values()),
+                lambda w: {
+                    "tingkat": regions.TINGKAT[regions.level(w.kode)],
+                    "induk": regions.parent(w.kode),
+                    "zona_waktu": regions.zona(w.kode),
+                },
+            ),
+        ),
+        Table(
+            "opd", "OPD", tuple(_columns(model.Opd)), ("id",), (("wilayah", "wilayah", "kode"),),
+            lambda c: _rows_of(c.opd.values()),
+        ),
+        Table(
+            "peserta", "Peserta", tuple(_columns(model.Peserta)), ("id",), (("wilayah", "wilayah", "kode"),),
+            lambda c: _rows_of(c.peserta.values()),
+        ),
+        Table(
+            "seri", "Rangkaian rapat", tuple(_columns(model.Seri)), ("id",),
+            (("wilayah", "wilayah", "kode"),),
+            lambda c: _rows_of(c.seri.values()),
+        ),
+        Table(
+            "rapat",
+            "Rapat",
+            tuple(_columns(model.Rapat)),
+            ("id",),
+            (("wilayah", "wilayah", "kode"), ("seri", "seri", "id")),
+            lambda c: _rows_of(sorted(c.rapat, key=attrgetter("id"))),
+        ),
+        Table(
+            "kehadiran",
+            "Kehadiran peserta rapat",
+            tuple(_child("rapat", "peserta", model.Kehadiran)),
+            ("rapat", "urutan"),
+            (("rapat", "rapat", "id"), ("peserta", "peserta", "id")),
+            lambda c: _children(sorted(c.rapat, key=attrgetter("id")), "rapat", "peserta"),
+        ),
+        Table(
+            "sumber", "Sumber berita rapat", tuple(_child("rapat", "sumber", model.Sumber)),
+            ("rapat", "urutan"),
+            (("rapat", "rapat", "id"),),
+            lambda c: _children(sorted(c.rapat, key=attrgetter("id")), "rapat", "sumber"),
+        ),
+        Table(
+            "dokumen", "Dokumen rapat", tuple(_child("rapat", "dokumen", model.Dokumen)), ("rapat", "urutan"),
+            (("rapat", "rapat", "id"),),
+            lambda c: _children(sorted(c.rapat, key=attrgetter("id")), "rapat", "dokumen"),
+        ),
+        Table(
+            "usulan",
+            "Usulan",
+            (
+                *_columns(model.Usulan),
+                Column("status", "string", "keputusan terakhir (turunan dari riwayat)", True),
+                Column("tahap_terakhir", "string", "tahap keputusan terakhir (turunan dari riwayat)", True),
+            ),
+            ("id",),
+            (
+                ("wilayah", "wilayah", "kode"),
+                ("opd_tujuan_awal", "opd", "id"),
+                ("opd_tujuan_akhir", "opd", "id"),
+                ("lanjutan_dari", "", "id"),
+            ),
+            lambda c: _rows_of(
+                sorted(c.usulan, key=attrgetter("id")),
+                lambda u: {"status": status(u).keputusan, "tahap_terakhir": status(u).tahap},
+            ),
+        ),
+        Table(
+            "riwayat",
+            "Riwayat status usulan",
+            tuple(_child("usulan", "riwayat", model.Riwayat)),
+            ("usulan", "urutan"),
+            (("usulan", "usulan", "id"), ("rapat", "rapat", "id")),
+            lambda c: _children(sorted(c.usulan, key=attrgetter("id")), "usulan", "riwayat"),
+        ),
+    )  # fmt: skip
+
+
+def cell(value: Any, column: Column) -> str:
+    """One CSV cell: plain ISO forms, lists joined, free text neutralised against formulas."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.time):
+        return f"{value:%H:%M}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        value = LIST_SEPARATOR.join(str(v) for v in value)
+    text = str(value)
+    if column.free_text and text.startswith(FORMULA_START):
+        return "'" + text
+    return text
+
+
+def _csv(table: Table, catalog: Catalog) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([c.name for c in table.columns])
+    for row in table.rows(catalog):
+        writer.writerow([cell(row.get(c.name), c) for c in table.columns])
+    return out.getvalue()
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def package(catalog: Catalog, data_date: dt.date | None) -> dict[str, str]:
+    """`data/datapackage.json` and its CSV files, keyed by site path."""
+    files: dict[str, str] = {}
+    resources = []
+    for table in tables():
+        text = _csv(table, catalog)
+        raw = text.encode("utf-8")
+        files[f"data/{table.name}.csv"] = text
+        resources.append(
+            {
+                "name": table.name,
+                "title": table.title,
+                "path": f"{table.name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "bytes": len(raw),
+                "hash": "sha256:" + hashlib.sha256(raw).hexdigest(),
+                "schema": table.schema(),
+            }
+        )
+    files["data/datapackage.json"] = _dump(
+        {
+            "profile": "tabular-data-package",
+            "name": "musrenbang-terbuka",
+            "title": "Data Musrenbang Terbuka",
+            "description": "Rapat musrenbang, peserta, usulan warga dan riwayat statusnya.",
+            "licenses": [LICENSE],
+            "created": f"{data_date.isoformat()}T00:00:00Z" if data_date else None,
+            "resources": resources,
+        }
+    )
+    return files
+
+
+def _iso_start(catalog: Catalog, rapat: model.Rapat) -> str:
+    """The start in the meeting's own zone with its offset ("2023-02-01T13:00:00+07:00"), or the date."""
+    if rapat.mulai is None:
+        return rapat.tanggal.isoformat()
+    offset = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00"}[catalog.zona(rapat)]
+    return f"{rapat.tanggal.isoformat()}T{rapat.mulai:%H:%M}:00{offset}"
+
+
+def event(catalog: Catalog, rapat: model.Rapat) -> dict[str, Any]:
+    """A meeting shaped like an Open Civic Data Event."""
+    offset = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00"}[catalog.zona(rapat)]
+    end = rapat.selesai if isinstance(rapat.selesai, dt.time) else None
+    decided = catalog.decisions.get(rapat.id, ())
+    agenda: list[dict[str, Any]] = [
+        {"description": item, "order": str(n), "related_entities": []}
+        for n, item in enumerate(rapat.agenda, 1)
+    ]
+    if decided:
+        agenda.append(
+            {
+                "description": "Usulan yang dibahas",
+                "order": str(len(agenda) + 1),
+                "related_entities": [
+                    {"entity_type": "usulan", "entity_id": d.usulan.id, "name": d.usulan.judul,
+                     "note": d.riwayat.keputusan}
+                    for d in decided
+                ],
+            }
+        )  # fmt: skip
+    return {
+        "_type": "event",
+        "id": f"rapat/{rapat.id}",
+        "name": catalog.judul(rapat),
+        "description": rapat.isi or "",
+        "classification": rapat.jenis,
+        "start_date": _iso_start(catalog, rapat),
+        "end_date": f"{rapat.tanggal.isoformat()}T{end:%H:%M}:00{offset}" if end else None,
+        "all_day": rapat.mulai is None,
+        "timezone": vocab.ZONA_WAKTU[catalog.zona(rapat)],
+        "status": "passed",
+        "location": {
+            "name": rapat.tempat or "",
+            "note": ", ".join(r.label for r in catalog.region_path(rapat.wilayah)),
+            "wilayah": rapat.wilayah,
+        },
+        "participants": [
+            {
+                "entity_type": "organization" if catalog.peserta[h.peserta].kelompok else "person",
+                "entity_id": f"peserta/{h.peserta}",
+                "name": catalog.peserta[h.peserta].jabatan,
+                "note": h.keterangan or "",
+                "jumlah": h.jumlah,
+            }
+            for h in rapat.peserta
+        ],
+        "agenda": agenda,
+        "keputusan": list(rapat.keputusan),
+        "documents": [
+            {"note": d.jenis, "title": d.judul, "links": [{"url": d.url or d.berkas, "media_type": ""}]}
+            for d in rapat.dokumen
+        ],
+        "media": [],
+        "sources": [{"url": s.url or "", "note": s.judul} for s in rapat.sumber],
+        "tahun_rencana": rapat.tahun_rencana,
+        "contoh": rapat.contoh,
+    }  # fmt: skip
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.time):
+        return f"{value:%H:%M}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value):
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if "parser" in f.metadata
+        }
+    return value
+
+
+def proposal(catalog: Catalog, usulan: model.Usulan) -> dict[str, Any]:
+    """A proposal with every field and its full history, plus its current status."""
+    return {**_plain(usulan), "status": status(usulan).keputusan, "tahap_terakhir": status(usulan).tahap}
+
+
+def record_files(catalog: Catalog) -> dict[str, str]:
+    files = {f"data/rapat/{r.id}.json": _dump(event(catalog, r)) for r in catalog.rapat}
+    files.update({f"data/usulan/{u.id}.json": _dump(proposal(catalog, u)) for u in catalog.usulan})
+    return files
+
+
+def json_ld(catalog: Catalog, rapat: model.Rapat) -> dict[str, Any]:
+    """schema.org Event for a meeting post, organised by the government of its region."""
+    path = catalog.region_path(rapat.wilayah)
+    province = path[-1].wilayah.nama if path else ""
+    place: dict[str, Any] = {
+        "@type": "Place",
+        "name": rapat.tempat or path[0].label,
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": path[0].label,
+            "addressRegion": province,
+            "addressCountry": "ID",
+        },
+    }
+    found: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": catalog.judul(rapat),
+        "startDate": _iso_start(catalog, rapat),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "inLanguage": "id",
+        "location": place,
+        "organizer": {"@type": "GovernmentOrganization", "name": f"Pemerintah {path[0].label}"},
+    }
+    if isinstance(rapat.selesai, dt.time):
+        offset = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00"}[catalog.zona(rapat)]
+        found["endDate"] = f"{rapat.tanggal.isoformat()}T{rapat.selesai:%H:%M}:00{offset}"
+    return found
