@@ -48,7 +48,7 @@ def build(
     if errors:
         raise RecordsInvalid(problems)
     catalog = build_catalog(records)
-    output = render(catalog, content, records.data_date())
+    output = render(catalog, content, records.data_date(), site_url)
     work = work.resolve()
     docs = work / "docs"
     work.mkdir(parents=True, exist_ok=True)

@@ -124,7 +124,7 @@ def text(max_length: int = 300, multiline: bool = False) -> Parser:
 
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>?")
 _AUTOLINK = re.compile(r"<https?://[^\s<>]+>")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 
 def text_problem(value: str, max_length: int, multiline: bool) -> tuple[str, str] | None:
@@ -133,7 +133,7 @@ def text_problem(value: str, max_length: int, multiline: bool) -> tuple[str, str
             f"diharapkan paling banyak {max_length} karakter, ditemukan {len(value)} karakter",
             "ringkas teks ini",
         )
-    if not multiline and "\n" in value:
+    if not multiline and ("\n" in value or "\r" in value):
         return ("diharapkan teks satu baris, ditemukan beberapa baris", "tulis dalam satu baris")
     control = _CONTROL.search(value)
     if control:

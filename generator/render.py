@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 import jinja2
 
-from . import charts, escape, formats, guide, opendata, vocab
+from . import charts, escape, feeds, formats, guide, ical, opendata, vocab
 from .catalog import Catalog, status
 from .lists import PER_PAGE, facet_lists, filter_data, list_path
 from .model import Rapat, Usulan
@@ -107,10 +107,13 @@ def document_path(berkas: str) -> str:
 class Pages:
     """Renders each page type; `link` makes a relative Markdown link MkDocs can check."""
 
-    def __init__(self, catalog: Catalog, content: Path, data_date: dt.date | None = None):
+    def __init__(
+        self, catalog: Catalog, content: Path, data_date: dt.date | None = None, site_url: str | None = None
+    ):
         self.catalog = catalog
         self.content = content
         self.data_date = data_date
+        self.site_url = site_url
         self.env = environment()
 
     def render(self, template: str, path: str, url: str | None = None, **context: object) -> str:
@@ -144,6 +147,7 @@ class Pages:
             charts=charts,
             bars=_bars,
             category_slug=category_slug,
+            feed_scopes={scope for scope, _, _ in feeds.scopes(self.catalog)},
             json_ld=lambda rapat: escape.json_script(opendata.json_ld(self.catalog, rapat)),
             document_path=document_path,
             waktu=self.waktu,
@@ -195,14 +199,21 @@ class Pages:
         data = filter_data(self.catalog)
         data.update(opendata.package(self.catalog, self.data_date))
         data.update(opendata.record_files(self.catalog))
+        data.update(feeds.feeds(self.catalog, self.site_url))
+        data.update(ical.calendars(self.catalog, self.site_url, self.data_date or dt.date.min))
+        data["robots.txt"] = "User-agent: *\nAllow: /\n" + (
+            f"Sitemap: {self.site_url.rstrip('/')}/sitemap.xml\n" if self.site_url else ""
+        )
         pages["data/index.md"] = self.render(
             "data.md.j2", "data/index.md", tables=opendata.tables(), data_date=self.data_date
         )
         return Output(dict(sorted(pages.items())), dict(sorted(files.items())), dict(sorted(data.items())))
 
 
-def render(catalog: Catalog, content: Path, data_date: dt.date | None = None) -> Output:
-    return Pages(catalog, content, data_date).output()
+def render(
+    catalog: Catalog, content: Path, data_date: dt.date | None = None, site_url: str | None = None
+) -> Output:
+    return Pages(catalog, content, data_date, site_url).output()
 
 
 __all__ = ["PER_PAGE", "Output", "render"]
