@@ -1,12 +1,14 @@
 """Audit: after MkDocs, prove that every record reached the built site before it replaces the old one.
 
 Each meeting has its news post, each proposal its page and its row in the filter data, each region
-and series its page, each attendee its line on the posts of the meetings they attended. A record
+and series its page, each attendee its line on the posts of the meetings they attended, and every
+meeting, proposal and region its row in the open-data export. A record
 that did not arrive stops the build with its file and line: nothing is dropped silently.
 """
 
 from __future__ import annotations
 
+import csv
 import html as html_lib
 import json
 import re
@@ -28,6 +30,14 @@ class AuditFailed(MusrenbangError):
 def _page(site: Path, url: str) -> str:
     path = site / url / "index.html"
     return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def _csv_ids(site: Path, name: str, key: str) -> set[str]:
+    path = site / "data" / f"{name}.csv"
+    if not path.is_file():
+        return set()
+    with open(path, encoding="utf-8", newline="") as handle:
+        return {row[key] for row in csv.DictReader(handle)}
 
 
 def audit(catalog: Catalog, site: Path) -> None:
@@ -64,7 +74,17 @@ def _missing(catalog: Catalog, site: Path) -> Iterator[Problem]:
     for shard in sorted((site / "usulan" / "data").glob("*.json")):
         if shard.name != "indeks.json":
             rows.update(row[0] for row in json.loads(shard.read_text(encoding="utf-8"))["baris"])
+    exported = {name: _csv_ids(site, name, key) for name, key in (("rapat", "id"), ("usulan", "id"))}
+    exported["wilayah"] = _csv_ids(site, "wilayah", "kode")
+    for rapat in catalog.rapat:
+        if rapat.id not in exported["rapat"]:
+            yield lost(rapat, "tidak ada dalam data terbuka (data/rapat.csv)")
+    for kode, region in catalog.regions.items():
+        if kode not in exported["wilayah"]:
+            yield lost(region.wilayah, "tidak ada dalam data terbuka (data/wilayah.csv)")
     for usulan in catalog.usulan:
+        if usulan.id not in exported["usulan"]:
+            yield lost(usulan, "tidak ada dalam data terbuka (data/usulan.csv)")
         if not _page(site, f"usulan/{usulan.id}"):
             yield lost(usulan, f"halaman usulan/{usulan.id}/ tidak ada")
         if usulan.id not in rows:

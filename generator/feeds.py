@@ -32,12 +32,11 @@ _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # `updated` of a feed without i
 
 def scopes(catalog: Catalog) -> list[tuple[str, str | None, tuple[Rapat, ...]]]:
     """(scope, region label or None for the whole site, meetings newest first): the whole site, then
-    every region that has meetings (province, kota/kabupaten, kecamatan, kelurahan/desa), by code."""
+    every region (province, kota/kabupaten, kecamatan, kelurahan/desa), by code; a region without
+    meetings yet has empty feeds, so its subscription links work from the start."""
     found: list[tuple[str, str | None, tuple[Rapat, ...]]] = [(ALL, None, catalog.rapat)]
     for kode, region in catalog.regions.items():
-        rapat = catalog.rapat_in(kode)
-        if rapat:
-            found.append((kode, region.label, rapat))
+        found.append((kode, region.label, catalog.rapat_in(kode)))
     return found
 
 

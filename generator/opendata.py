@@ -24,10 +24,11 @@ from typing import Any
 from . import model, regions, vocab
 from .catalog import Catalog, status
 
+# The licence of the data, unless `extra.lisensi_data` in mkdocs.yml names another (name, path, title).
 LICENSE = {
     "name": "CC-BY-4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
-    "title": "Creative Commons Attribution 4.0 International",
+    "title": "Creative Commons Atribusi 4.0 Internasional (CC BY 4.0)",
 }
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = "; "
@@ -271,7 +272,7 @@ def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
-def package(catalog: Catalog, data_date: dt.date | None) -> dict[str, str]:
+def package(catalog: Catalog, data_date: dt.date | None, license: dict[str, str] = LICENSE) -> dict[str, str]:
     """`data/datapackage.json` and its CSV files, keyed by site path."""
     files: dict[str, str] = {}
     resources = []
@@ -299,7 +300,7 @@ def package(catalog: Catalog, data_date: dt.date | None) -> dict[str, str]:
             "name": "musrenbang-terbuka",
             "title": "Data Musrenbang Terbuka",
             "description": "Rapat musrenbang, peserta, usulan warga dan riwayat statusnya.",
-            "licenses": [LICENSE],
+            "licenses": [license],
             "created": f"{data_date.isoformat()}T00:00:00Z" if data_date else None,
             "resources": resources,
         }

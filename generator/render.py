@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import jinja2
+import yaml
 
 from . import charts, escape, feeds, formats, guide, ical, opendata, vocab
 from .catalog import Catalog, status
+from .engine import BASE_CONFIG
 from .lists import PER_PAGE, facet_lists, filter_data, list_path
 from .model import Rapat, Usulan
 from .stats import accommodated, statistik
@@ -75,6 +77,13 @@ def _bars(rows: list[object], amount: bool = False) -> list[charts.Bar]:
     return [charts.Bar(r.label, r.rupiah if amount else r.jumlah) for r in rows]  # type: ignore[attr-defined]
 
 
+def data_license() -> dict[str, str]:
+    """The open-data licence: `extra.lisensi_data` of mkdocs.yml, or CC BY 4.0."""
+    config = yaml.safe_load(BASE_CONFIG.read_text(encoding="utf-8")) or {}
+    chosen = (config.get("extra") or {}).get("lisensi_data")
+    return {k: str(v) for k, v in chosen.items()} if isinstance(chosen, dict) else dict(opendata.LICENSE)
+
+
 def category_slug(name: str) -> str:
     """The address the blog plugin gives a category ("Kelurahan Margodadi" → kelurahan-margodadi)."""
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
@@ -114,6 +123,7 @@ class Pages:
         self.content = content
         self.data_date = data_date
         self.site_url = site_url
+        self.license = data_license()
         self.env = environment()
 
     def render(self, template: str, path: str, url: str | None = None, **context: object) -> str:
@@ -197,7 +207,7 @@ class Pages:
             if asset.is_file():
                 files[f"assets/{asset.relative_to(TEMPLATES / 'assets').as_posix()}"] = asset
         data = filter_data(self.catalog)
-        data.update(opendata.package(self.catalog, self.data_date))
+        data.update(opendata.package(self.catalog, self.data_date, self.license))
         data.update(opendata.record_files(self.catalog))
         data.update(feeds.feeds(self.catalog, self.site_url))
         data.update(ical.calendars(self.catalog, self.site_url, self.data_date or dt.date.min))
@@ -205,7 +215,11 @@ class Pages:
             f"Sitemap: {self.site_url.rstrip('/')}/sitemap.xml\n" if self.site_url else ""
         )
         pages["data/index.md"] = self.render(
-            "data.md.j2", "data/index.md", tables=opendata.tables(), data_date=self.data_date
+            "data.md.j2",
+            "data/index.md",
+            tables=opendata.tables(),
+            data_date=self.data_date,
+            license=self.license,
         )
         return Output(dict(sorted(pages.items())), dict(sorted(files.items())), dict(sorted(data.items())))
 

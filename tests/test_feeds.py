@@ -61,8 +61,7 @@ def expected_scopes(content: Path = CONTENT) -> dict[str, list[str]]:
             inside = sorted(
                 r["id"] for r in rapat if r["wilayah"] == kode or r["wilayah"].startswith(kode + ".")
             )
-            if inside:
-                found[kode] = inside
+            found[kode] = inside
     return found
 
 

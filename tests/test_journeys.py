@@ -293,3 +293,27 @@ def test_page_weight_and_screenshots(browser, served: str) -> None:  # type: ign
     for name in ("beranda", "berita-rapat", "usulan"):
         assert weights[name] < 250 * 1024, (name, weights[name])
     assert all((ARTIFACTS / f"{name}-ponsel.png").stat().st_size > 1000 for name in PAGE_TYPES)
+
+
+def test_download_the_csv_and_open_the_calendar_link(page, served: str) -> None:  # type: ignore[no-untyped-def]
+    import csv as csv_module
+
+    import icalendar
+
+    page.goto(served + "usulan/")
+    with page.expect_download() as download:
+        page.locator(MAIN).first.get_by_role("link", name="Unduh semua usulan (CSV)").click()
+    rows = list(csv_module.DictReader(Path(download.value.path()).read_text(encoding="utf-8").splitlines()))
+    assert len(rows) == len(list((ROOT / "content" / "usulan").rglob("*.yaml")))
+    assert download.value.suggested_filename == "usulan.csv"
+    page.goto(served + "berita/2023-musrenbangkel-sumbersari-bantul/")
+    with page.expect_download() as download:
+        page.locator(MAIN).first.get_by_role("link", name="Tambahkan ke kalender").click()
+    calendar = icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes())
+    [event] = calendar.walk("VEVENT")
+    assert str(event["UID"]) == "rapat-2023-musrenbangkel-sumbersari-bantul@musrenbang-terbuka"
+    assert event.decoded("DTSTART").isoformat() == "2023-02-01T06:00:00+00:00"  # 13.00 WIB
+    assert str(event["URL"]) == "https://contoh.go.id/musrenbang/berita/2023-musrenbangkel-sumbersari-bantul/"
+    # A navigation that turns into a download is reported as an aborted request: that is the download.
+    page.watch.failed = [url for url in page.watch.failed if not url.endswith((".csv", ".ics"))]
+    page.watch.assert_clean()

@@ -179,3 +179,37 @@ def test_per_record_json_is_linked_and_complete(shipped_site: Path) -> None:
     data = json.loads((shipped_site / "usulan" / "contoh-2024-margorejo-005" / href).resolve().read_text())
     assert [s["tanggal"] for s in data["riwayat"]] == [s["tanggal"].isoformat() for s in usulan["riwayat"]]
     assert data["status"] == usulan["riwayat"][-1]["keputusan"]
+
+
+def test_feeds_calendars_sitemap_and_robots_of_a_real_build(subpath_site: Path) -> None:
+    import feedparser
+    import icalendar
+
+    meetings = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (CONTENT / "rapat").rglob("*.yaml")]
+    feed = feedparser.parse((subpath_site / "feed" / "semua" / "rss.xml").read_bytes())
+    assert not feed.bozo and len(feed.entries) == len(meetings)
+    assert all(e.link.startswith("https://contoh.go.id/musrenbang/berita/") for e in feed.entries)
+    atom = feedparser.parse((subpath_site / "feed" / "18.72.05.1004" / "atom.xml").read_bytes())
+    assert [e.title for e in atom.entries] == ["Musrenbang Kelurahan Margodadi 2023"]
+    calendar = icalendar.Calendar.from_ical((subpath_site / "kalender" / "semua.ics").read_bytes())
+    assert len(calendar.walk("VEVENT")) == len(meetings)
+    sitemap = (subpath_site / "sitemap.xml").read_text(encoding="utf-8")
+    for page in ("berita/2023-musrenbangkel-margodadi/", "usulan/contoh-2024-margodadi-001/", "data/"):
+        assert f"<loc>https://contoh.go.id/musrenbang/{page}</loc>" in sitemap
+    robots = (subpath_site / "robots.txt").read_text(encoding="utf-8")
+    assert robots.endswith("Sitemap: https://contoh.go.id/musrenbang/sitemap.xml\n")
+
+
+def test_region_pages_and_posts_show_subscription_links(shipped_site: Path) -> None:
+    for kode in [p.stem for p in (CONTENT / "wilayah").glob("*.yaml")]:
+        page = soup(shipped_site / "wilayah" / kode / "index.html")
+        links = {a.get_text(): a["href"] for a in page.find("article").find_all("a")}
+        assert (
+            links["RSS"] == f"../../feed/{kode}/rss.xml"
+            and links["Kalender (.ics)"] == f"../../kalender/{kode}.ics"
+        )
+        assert (shipped_site / "feed" / kode / "rss.xml").is_file()
+    post = soup(shipped_site / "berita" / "2023-musrenbangkel-margodadi" / "index.html")
+    links = {a.get_text(): a["href"] for a in post.find("article").find_all("a")}
+    assert links["Tambahkan ke kalender"] == "../../kalender/rapat/2023-musrenbangkel-margodadi.ics"
+    assert links["RSS"] == "../../feed/18.72.05.1004/rss.xml"
