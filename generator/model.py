@@ -39,6 +39,15 @@ KODE_WILAYAH = pattern(
     'tulis dengan titik dan tanda kutip, contoh: "18.72.05.1004"',
 )
 TAHUN = integer(2000, 2100)
+# Official office contacts: the only phone numbers and e-mail addresses a page may show (privacy.py).
+TELEPON_KANTOR = pattern(
+    r"(\+62|0)[0-9 ()-]{6,18}",
+    "nomor telepon kantor",
+    'contoh: "(0725) 41234"; hanya nomor kantor resmi, bukan nomor pribadi',
+)
+EMAIL_KANTOR = pattern(
+    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", "alamat e-mail", "contoh: bappeda@metrokota.go.id"
+)
 UNKNOWN = "tidak diketahui"
 HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
@@ -68,24 +77,8 @@ class Wilayah:
         list_of(text(100)), "nama lain yang dipakai warga, contoh Sumbersari", False, ()
     )
     situs_web: str | None = spec(url(), "alamat situs web resmi wilayah", False)
-    telepon_kantor: str | None = spec(
-        pattern(
-            r"(\+62|0)[0-9 ()-]{6,18}",
-            "nomor telepon kantor",
-            'contoh: "(0725) 41234"; hanya nomor kantor resmi, bukan nomor pribadi',
-        ),
-        "nomor telepon kantor resmi (boleh dimuat)",
-        False,
-    )
-    email_kantor: str | None = spec(
-        pattern(
-            r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}",
-            "alamat e-mail",
-            "contoh: bappeda@metrokota.go.id",
-        ),
-        "alamat e-mail kantor resmi (boleh dimuat)",
-        False,
-    )
+    telepon_kantor: str | None = spec(TELEPON_KANTOR, "nomor telepon kantor resmi (boleh dimuat)", False)
+    email_kantor: str | None = spec(EMAIL_KANTOR, "alamat e-mail kantor resmi (boleh dimuat)", False)
     asal: Origin | None = _asal()
 
 
@@ -100,24 +93,8 @@ class Opd:
     urusan: tuple[str, ...] = spec(
         list_of(choice(vocab.URUSAN, "kode urusan")), "kode urusan yang ditangani", False, ()
     )
-    telepon_kantor: str | None = spec(
-        pattern(
-            r"(\+62|0)[0-9 ()-]{6,18}",
-            "nomor telepon kantor",
-            'contoh: "(0725) 41234"; hanya nomor kantor resmi, bukan nomor pribadi',
-        ),
-        "nomor telepon kantor resmi (boleh dimuat)",
-        False,
-    )
-    email_kantor: str | None = spec(
-        pattern(
-            r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}",
-            "alamat e-mail",
-            "contoh: bappeda@metrokota.go.id",
-        ),
-        "alamat e-mail kantor resmi (boleh dimuat)",
-        False,
-    )
+    telepon_kantor: str | None = spec(TELEPON_KANTOR, "nomor telepon kantor resmi (boleh dimuat)", False)
+    email_kantor: str | None = spec(EMAIL_KANTOR, "alamat e-mail kantor resmi (boleh dimuat)", False)
     asal: Origin | None = _asal()
 
 
