@@ -230,3 +230,17 @@ def test_audit_names_the_record_that_did_not_arrive(content: Path, tmp_path: Pat
         f"content/{USULAN}:2: catatan ini tidak sampai ke situs: "
         "halaman usulan/contoh-2024-margodadi-001/ tidak ada"
     ]
+
+
+# Output paths (guard: write.safe_join and the collision check)
+
+
+def test_output_cannot_leave_its_folder_or_collide(tmp_path: Path) -> None:
+    from generator.render import Output
+    from generator.write import UnsafePath, write
+
+    with pytest.raises(UnsafePath, match="keluar"):
+        write(Output({"../luar.md": "x"}, {}), tmp_path / "docs")
+    with pytest.raises(UnsafePath, match="bertabrakan"):
+        write(Output({"usulan/a.md": "x", "usulan/A.md": "y"}, {}), tmp_path / "docs")
+    assert not (tmp_path / "luar.md").exists()
