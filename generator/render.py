@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 import jinja2
 import yaml
 
-from . import charts, escape, feeds, formats, guide, ical, opendata, vocab
+from . import charts, escape, feeds, formats, guide, ical, opendata, prints, vocab
 from .catalog import Catalog, status
 from .engine import BASE_CONFIG
 from .lists import PER_PAGE, facet_lists, filter_data, list_path
@@ -158,6 +158,9 @@ class Pages:
             bars=_bars,
             category_slug=category_slug,
             feed_scopes={scope for scope, _, _ in feeds.scopes(self.catalog)},
+            cetak=lambda address: prints.print_block(
+                self.site_url.rstrip("/") + "/" + address if self.site_url else None, self.data_date
+            ),
             json_ld=lambda rapat: escape.json_script(opendata.json_ld(self.catalog, rapat)),
             document_path=document_path,
             waktu=self.waktu,

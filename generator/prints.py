@@ -1,0 +1,42 @@
+"""Notice-board prints: what a printed page carries besides its content. A QR code (segno) that
+leads to the page online, and the date of the data it was printed from. Hidden on screen; the
+print stylesheet (site_templates/assets/extra.css) shows it and hides menus and buttons."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import segno
+
+from . import formats
+from .escape import Md, html_text
+
+
+def qr_svg(url: str) -> str:
+    """An inline SVG QR code for `url` (error correction M, black on white, 3 px modules)."""
+    out = io.BytesIO()
+    segno.make(url, error="m").save(
+        out,
+        kind="svg",
+        scale=3,
+        border=2,
+        xmldecl=False,
+        svgns=True,
+        title="Kode QR halaman ini",
+        svgclass="mt-qr",
+    )
+    return out.getvalue().decode("ascii").strip()
+
+
+def print_block(page_url: str | None, data_date: dt.date | None) -> Md:
+    """A raw HTML block for the end of a page. `page_url` is absolute (needs the site's public
+    address); without it the printout says only the date of the data."""
+    parts = ['<div class="mt-cetak">']
+    if page_url:
+        parts.append(qr_svg(page_url))
+        parts.append(f"<p>Halaman ini di internet: {html_text(page_url)}</p>")
+    if data_date:
+        parts.append(f"<p>Dicetak dari data per {html_text(formats.tanggal_panjang(data_date))}.</p>")
+    parts.append("</div>")
+    return Md("\n".join(parts))
