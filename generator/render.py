@@ -12,11 +12,12 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import jinja2
 import yaml
 
-from . import charts, escape, feeds, formats, guide, ical, opendata, prints, vocab
+from . import cards, charts, escape, feeds, formats, guide, ical, opendata, prints, vocab
 from .catalog import Catalog, status
 from .engine import BASE_CONFIG
 from .lists import PER_PAGE, facet_lists, filter_data, list_path
@@ -34,6 +35,7 @@ class Output:
     pages: dict[str, str]
     files: dict[str, Path]
     data: dict[str, str] = field(default_factory=dict)
+    images: dict[str, bytes] = field(default_factory=dict)  # generated share cards
 
 
 def _finalize(value: object) -> object:
@@ -77,16 +79,24 @@ def _bars(rows: list[object], amount: bool = False) -> list[charts.Bar]:
     return [charts.Bar(r.label, r.rupiah if amount else r.jumlah) for r in rows]  # type: ignore[attr-defined]
 
 
+def site_config() -> dict[str, Any]:
+    """The base mkdocs.yml, for the values pages need (site name, data licence)."""
+    return yaml.safe_load(BASE_CONFIG.read_text(encoding="utf-8")) or {}
+
+
 def data_license() -> dict[str, str]:
     """The open-data licence: `extra.lisensi_data` of mkdocs.yml, or CC BY 4.0."""
-    config = yaml.safe_load(BASE_CONFIG.read_text(encoding="utf-8")) or {}
-    chosen = (config.get("extra") or {}).get("lisensi_data")
+    chosen = (site_config().get("extra") or {}).get("lisensi_data")
     return {k: str(v) for k, v in chosen.items()} if isinstance(chosen, dict) else dict(opendata.LICENSE)
 
 
 def category_slug(name: str) -> str:
     """The address the blog plugin gives a category ("Kelurahan Margodadi" → kelurahan-margodadi)."""
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def card_path(kind: str, key: str) -> str:
+    return f"kartu/{kind}/{key}.png"
 
 
 def post_path(rapat: Rapat) -> str:
@@ -150,6 +160,7 @@ class Pages:
             usulan_path=usulan_path,
             wilayah_path=wilayah_path,
             statistik_path=statistik_path,
+            card_path=card_path,
             list_path=list_path,
             status=status,
             accommodated=accommodated,
@@ -209,6 +220,7 @@ class Pages:
         for asset in sorted((TEMPLATES / "assets").rglob("*")):
             if asset.is_file():
                 files[f"assets/{asset.relative_to(TEMPLATES / 'assets').as_posix()}"] = asset
+        images = self.cards()
         data = filter_data(self.catalog)
         data.update(opendata.package(self.catalog, self.data_date, self.license))
         data.update(opendata.record_files(self.catalog))
@@ -224,7 +236,28 @@ class Pages:
             data_date=self.data_date,
             license=self.license,
         )
-        return Output(dict(sorted(pages.items())), dict(sorted(files.items())), dict(sorted(data.items())))
+        return Output(
+            dict(sorted(pages.items())),
+            dict(sorted(files.items())),
+            dict(sorted(data.items())),
+            dict(sorted(images.items())),
+        )
+
+    def cards(self) -> dict[str, bytes]:
+        """A share card per news post and per region page; proposals share their kelurahan's."""
+        name = str(site_config().get("site_name", "Musrenbang Terbuka"))
+        found = {}
+        for rapat in self.catalog.rapat:
+            path = ", ".join(r.label for r in self.catalog.region_path(rapat.wilayah)[:3])
+            when = f"{formats.tanggal_panjang(rapat.tanggal)}, {self.waktu(rapat)}"
+            details = [when, f"{rapat.tempat}, {path}" if rapat.tempat else path]
+            title = self.catalog.judul(rapat) + (" (data contoh)" if rapat.contoh else "")
+            found[card_path("berita", rapat.id)] = cards.card(title, details, name)
+        for kode, region in self.catalog.regions.items():
+            counts = f"{len(self.catalog.rapat_in(kode))} rapat, {len(self.catalog.usulan_in(kode))} usulan"
+            up = ", ".join(r.label for r in self.catalog.region_path(kode)[1:3])
+            found[card_path("wilayah", kode)] = cards.card(region.label, [d for d in (up, counts) if d], name)
+        return found
 
 
 def render(

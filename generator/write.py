@@ -26,7 +26,7 @@ def write(output: Output, docs: Path) -> None:
         shutil.rmtree(docs)
     docs.mkdir(parents=True)
     seen: dict[str, str] = {}
-    for relative in [*output.pages, *output.files, *output.data]:
+    for relative in [*output.pages, *output.files, *output.data, *output.images]:
         folded = relative.casefold()
         if folded in seen:
             raise UnsafePath(f"dua berkas keluaran bertabrakan: {seen[folded]!r} dan {relative!r}")
@@ -35,6 +35,10 @@ def write(output: Output, docs: Path) -> None:
         target = safe_join(docs, relative)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="\n")
+    for relative, image in output.images.items():
+        target = safe_join(docs, relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(image)
     for relative, source in output.files.items():
         target = safe_join(docs, relative)
         target.parent.mkdir(parents=True, exist_ok=True)
