@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import photos
 from .audit import audit
 from .catalog import build_catalog
 from .check import check
@@ -48,8 +49,9 @@ def build(
     if errors:
         raise RecordsInvalid(problems)
     catalog = build_catalog(records)
-    output = render(catalog, content, records.data_date(), site_url)
     work = work.resolve()
+    processed = _photos(records, content, work)
+    output = render(catalog, content, records.data_date(), site_url, processed, work / "foto")
     docs = work / "docs"
     work.mkdir(parents=True, exist_ok=True)
     write(output, docs)
@@ -67,6 +69,16 @@ def build(
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     return BuildResult(len(output.pages), tuple(problems))
+
+
+def _photos(records: Records, content: Path, work: Path) -> dict[str, photos.Processed]:
+    """Web versions of every photo, made once per content (the cache survives between builds)."""
+    found: dict[str, photos.Processed] = {}
+    every = [f for r in records.rapat for f in r.foto] + [f for u in records.usulan for f in u.foto]
+    for foto in every:
+        if foto.berkas not in found:
+            found[foto.berkas] = photos.process(content / foto.berkas, work / "foto", work / "foto-cache")
+    return found
 
 
 def _data_epoch(records: Records) -> int:

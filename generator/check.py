@@ -10,7 +10,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from . import regions, vocab
+from . import photos, regions, vocab
+from .fields import Origin
 from .history import history, stated_totals
 from .load import Records
 from .model import HARI, KINDS
@@ -283,56 +284,74 @@ def _usulan(records: Records) -> Iterator[Problem]:
 
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+MAX_PHOTO_BYTES = 30 * 1024 * 1024
+
+
+def _file_references(records: Records) -> Iterator[tuple[Origin, str, str, bool]]:
+    """(where, key path, berkas, is a photo) for every file a record points at."""
+    for r in records.rapat:
+        assert r.asal is not None
+        for number, doc in enumerate(r.dokumen, start=1):
+            if doc.berkas:
+                yield r.asal, f"dokumen[{number}].berkas", doc.berkas, False
+        for number, foto in enumerate(r.foto, start=1):
+            yield r.asal, f"foto[{number}].berkas", foto.berkas, True
+    for u in records.usulan:
+        assert u.asal is not None
+        for number, foto in enumerate(u.foto, start=1):
+            yield u.asal, f"foto[{number}].berkas", foto.berkas, True
 
 
 def _documents(records: Records, content: Path) -> Iterable[Problem]:
     """Files that records point at stay inside the content folder (no `..`, no absolute path, no
-    link pointing out), exist with exactly that spelling, are not too large, and cannot collide in
-    the output of a host that ignores letter case."""
+    link pointing out), exist with exactly that spelling, are not too large, are real images when
+    they are photos, and cannot collide in the output of a host that ignores letter case."""
     root = content.resolve()
     seen: dict[str, str] = {}
-    for r in records.rapat:
-        for number, doc in enumerate(r.dokumen, start=1):
-            if not doc.berkas:
-                continue
-            path = f"dokumen[{number}].berkas"
-            where = r.asal
-            assert where is not None
-            target = (content / doc.berkas).resolve()
-            if not target.is_relative_to(root) or ".." in Path(doc.berkas).parts:
+    for where, path, berkas, photo in _file_references(records):
+        target = (content / berkas).resolve()
+        if not target.is_relative_to(root) or ".." in Path(berkas).parts:
+            yield where.problem(
+                path,
+                f"diharapkan jalur di dalam folder content, ditemukan {shown(berkas)}",
+                "simpan berkas di content/dokumen/ atau content/foto/ dan tulis jalurnya tanpa ..",
+            )
+            continue
+        if not target.is_file():
+            folder = target.parent
+            same = (
+                [p.name for p in folder.iterdir() if p.name.casefold() == target.name.casefold()]
+                if folder.is_dir()
+                else []
+            )
+            hint = (
+                f"huruf besar-kecil berbeda: berkasnya bernama {same[0]!r}"
+                if same
+                else "periksa ejaan dan huruf besar-kecil nama berkas"
+            )
+            yield where.problem(path, f"berkas {shown(berkas)} tidak ditemukan", hint)
+            continue
+        size, limit = target.stat().st_size, MAX_PHOTO_BYTES if photo else MAX_DOCUMENT_BYTES
+        if size > limit:
+            yield where.problem(
+                path,
+                f"diharapkan berkas paling besar {limit // 2**20} MB, ditemukan {size / 2**20:.1f} MB",
+                "perkecil berkas (misalnya simpan ulang dengan ukuran lebih kecil)",
+            )
+            continue
+        if photo:
+            try:
+                photos.inspect(target)
+            except photos.PhotoError as error:
                 yield where.problem(
-                    path,
-                    f"diharapkan jalur di dalam folder content, ditemukan {shown(doc.berkas)}",
-                    "simpan dokumen di content/dokumen/ dan tulis jalurnya tanpa ..",
+                    path, error.reason, "simpan ulang foto sebagai JPEG dari ponsel atau kamera"
                 )
                 continue
-            if not target.is_file():
-                folder = target.parent
-                same = (
-                    [p.name for p in folder.iterdir() if p.name.casefold() == target.name.casefold()]
-                    if folder.is_dir()
-                    else []
-                )
-                hint = (
-                    f"huruf besar-kecil berbeda: berkasnya bernama {same[0]!r}"
-                    if same
-                    else "periksa ejaan dan huruf besar-kecil nama berkas"
-                )
-                yield where.problem(path, f"berkas {shown(doc.berkas)} tidak ditemukan", hint)
-                continue
-            size = target.stat().st_size
-            if size > MAX_DOCUMENT_BYTES:
-                yield where.problem(
-                    path,
-                    f"diharapkan berkas paling besar {MAX_DOCUMENT_BYTES // 2**20} MB, "
-                    f"ditemukan {size / 2**20:.1f} MB",
-                    "perkecil berkas (misalnya simpan ulang PDF dengan ukuran lebih kecil)",
-                )
-            folded = doc.berkas.casefold()
-            if folded in seen and seen[folded] != doc.berkas:
-                yield where.problem(
-                    path,
-                    f"berkas {shown(doc.berkas)} dan {shown(seen[folded])} hanya berbeda huruf besar-kecil",
-                    "ganti nama salah satu berkas; di banyak server keduanya menjadi berkas yang sama",
-                )
-            seen.setdefault(folded, doc.berkas)
+        folded = berkas.casefold()
+        if folded in seen and seen[folded] != berkas:
+            yield where.problem(
+                path,
+                f"berkas {shown(berkas)} dan {shown(seen[folded])} hanya berbeda huruf besar-kecil",
+                "ganti nama salah satu berkas; di banyak server keduanya menjadi berkas yang sama",
+            )
+        seen.setdefault(folded, berkas)

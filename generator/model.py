@@ -166,6 +166,27 @@ class RingkasanUsulan:
 
 
 @dataclass(frozen=True)
+class Foto:
+    """A photo of a meeting, or of a proposal's site before or after the work."""
+
+    berkas: str = spec(
+        pattern(
+            r"[A-Za-z0-9_][A-Za-z0-9_./ -]*",
+            "jalur berkas di dalam folder content",
+            "contoh: foto/2023/margodadi-1.jpg",
+        ),
+        "jalur foto di dalam folder content, contoh foto/2023/margodadi-1.jpg",
+    )
+    keterangan: str = spec(text(300), "keterangan foto, tampil di bawah foto")
+    alt: str = spec(text(300), "teks pengganti untuk pembaca layar: apa yang tampak di foto")
+    saat: str | None = spec(
+        choice({"sebelum": "Sebelum", "sesudah": "Sesudah"}, "sebelum atau sesudah"),
+        "untuk usulan: foto sebelum atau sesudah dikerjakan",
+        False,
+    )
+
+
+@dataclass(frozen=True)
 class Seri:
     """A round of meetings, e.g. the kelurahan musrenbang of one kecamatan in one year."""
 
@@ -211,6 +232,7 @@ class Rapat:
     isi: str | None = spec(markdown(), "berita dalam Markdown", False)
     sumber: tuple[Sumber, ...] = spec(list_of(record(Sumber)), "sumber berita", False, ())
     dokumen: tuple[Dokumen, ...] = spec(list_of(record(Dokumen)), "dokumen rapat", False, ())
+    foto: tuple[Foto, ...] = spec(list_of(record(Foto)), "foto rapat", False, ())
     ringkasan_usulan: RingkasanUsulan | None = spec(
         record(RingkasanUsulan), "jumlah usulan yang disebut rapat, diperiksa", False
     )
@@ -271,6 +293,7 @@ class Usulan:
         False,
     )
     lanjutan_dari: str | None = spec(ID, "kode pengenal usulan tahun lalu yang ditunda", False)
+    foto: tuple[Foto, ...] = spec(list_of(record(Foto)), "foto lokasi, sebelum dan sesudah", False, ())
     contoh: bool = spec(boolean(), "ya bila ini data contoh rekaan", False, False)
     asal: Origin | None = _asal()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from . import cards, charts, escape, feeds, formats, guide, ical, opendata, prints, vocab
+from . import cards, charts, escape, feeds, formats, guide, ical, opendata, photos, prints, vocab
 from .catalog import Catalog, status
 from .engine import BASE_CONFIG
 from .lists import PER_PAGE, facet_lists, filter_data, list_path
@@ -127,8 +128,16 @@ class Pages:
     """Renders each page type; `link` makes a relative Markdown link MkDocs can check."""
 
     def __init__(
-        self, catalog: Catalog, content: Path, data_date: dt.date | None = None, site_url: str | None = None
+        self,
+        catalog: Catalog,
+        content: Path,
+        data_date: dt.date | None = None,
+        site_url: str | None = None,
+        processed: Mapping[str, photos.Processed] | None = None,
+        photo_dir: Path | None = None,
     ):
+        self.processed = processed or {}
+        self.photo_dir = photo_dir
         self.catalog = catalog
         self.content = content
         self.data_date = data_date
@@ -161,6 +170,7 @@ class Pages:
             wilayah_path=wilayah_path,
             statistik_path=statistik_path,
             card_path=card_path,
+            with_photos=lambda fotos: [(f, self.processed[f.berkas]) for f in fotos],
             list_path=list_path,
             status=status,
             accommodated=accommodated,
@@ -217,6 +227,10 @@ class Pages:
         pages["panduan/index.md"] = self.render("panduan.md.j2", "panduan/index.md", guide=guide.kinds())
         for name in ("tentang.md", "cari.md"):
             pages[name] = (TEMPLATES / "pages" / name).read_text(encoding="utf-8")
+        for done in self.processed.values():
+            for rendition in done.renditions:
+                for name in (rendition.webp, rendition.jpeg):
+                    files[f"foto/{name}"] = (self.photo_dir or Path()) / name
         for asset in sorted((TEMPLATES / "assets").rglob("*")):
             if asset.is_file():
                 files[f"assets/{asset.relative_to(TEMPLATES / 'assets').as_posix()}"] = asset
@@ -261,9 +275,14 @@ class Pages:
 
 
 def render(
-    catalog: Catalog, content: Path, data_date: dt.date | None = None, site_url: str | None = None
+    catalog: Catalog,
+    content: Path,
+    data_date: dt.date | None = None,
+    site_url: str | None = None,
+    processed: Mapping[str, photos.Processed] | None = None,
+    photo_dir: Path | None = None,
 ) -> Output:
-    return Pages(catalog, content, data_date, site_url).output()
+    return Pages(catalog, content, data_date, site_url, processed, photo_dir).output()
 
 
 __all__ = ["PER_PAGE", "Output", "render"]

@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
+from PIL import Image
 
 from generator.build import check_records
 from generator.model import KINDS
@@ -87,6 +88,14 @@ class Planter:
         for path in sorted((self.content / kind).rglob("*.yaml")):
             yield path, path.relative_to(self.content).as_posix(), yaml.safe_load(path.read_text("utf-8"))
 
+    def photo(self) -> str:
+        """A small real photo in the content copy, made once."""
+        path = self.content / "foto" / "contoh.png"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            Image.new("RGB", (64, 48), (10, 120, 90)).save(path, format="PNG")
+        return "foto/contoh.png"
+
     @staticmethod
     def save(path: Path, data: dict[str, Any]) -> None:
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6)
@@ -141,6 +150,9 @@ class Planter:
                 for key in ("judul", "penerbit", "keterangan"):
                     s[key] = self.put(file, f"sumber[{number}].{key}", here)
             data["sumber"] = sumber
+            data["foto"] = [{"berkas": self.photo(), "keterangan": "", "alt": ""}]
+            data["foto"][0]["keterangan"] = self.put(file, "foto[1].keterangan", here)
+            data["foto"][0]["alt"] = self.put(file, "foto[1].alt", ())  # an attribute: checked below
             data["dokumen"] = [{"jenis": "berita-acara", "judul": "", "url": "https://example.org/ba.pdf"}]
             data["dokumen"][0]["judul"] = self.put(file, "dokumen[1].judul", here)
             self.save(path, data)
@@ -160,6 +172,9 @@ class Planter:
             data["permasalahan"] = self.put(file, "permasalahan", (page,), multiline=True)
             for key in ("alamat", "pengusul", "satuan"):
                 data[key] = self.put(file, key, (page,))
+            data["foto"] = [{"berkas": self.photo(), "keterangan": "", "alt": "", "saat": "sebelum"}]
+            data["foto"][0]["keterangan"] = self.put(file, "foto[1].keterangan", (page,))
+            data["foto"][0]["alt"] = self.put(file, "foto[1].alt", ())
             for number, step in enumerate(data["riwayat"], start=1):
                 pages = (post[step["rapat"]], page) if step.get("rapat") else (page,)
                 step["alasan"] = self.put(file, f"riwayat[{number}].alasan", pages)
@@ -459,3 +474,12 @@ def test_json_data_carries_the_text_as_data(hostile: HostileSite) -> None:
     assert titles
     for item in titles:
         assert rows[Path(item.file).stem][1] == item.value.strip()
+
+
+def test_alt_text_is_an_inert_attribute(hostile: HostileSite) -> None:
+    """Alt texts reach `alt` attributes of photos exactly as typed, never as markup."""
+    alts = [item for item in hostile.planted if item.field.endswith("foto[1].alt")]
+    assert alts
+    found = {str(img.get("alt")) for page in hostile.pages.values() for img in page.select(".mt-foto img")}
+    for item in alts:
+        assert item.shown in found, item.file
