@@ -14,13 +14,15 @@ from .escape import Md, html_text
 
 
 def qr_svg(url: str) -> str:
-    """An inline SVG QR code for `url` (error correction M, black on white, 3 px modules)."""
+    """An inline SVG QR code for `url`: error correction M, the standard quiet zone of four modules,
+    a white background, and a viewBox so the print stylesheet can size it."""
     out = io.BytesIO()
     segno.make(url, error="m").save(
         out,
         kind="svg",
-        scale=3,
-        border=2,
+        border=4,
+        light="#fff",
+        omitsize=True,
         xmldecl=False,
         svgns=True,
         title="Kode QR halaman ini",

@@ -71,5 +71,19 @@ def test_the_qr_code_encodes_the_page_address(subpath_site: Path) -> None:
     expected = segno.make(f"{PUBLIC_URL}usulan/contoh-2024-margodadi-001/", error="m")
     drawn = html.split('class="qrline"')[1].split('d="')[1].split('"')[0]
     out = io.BytesIO()
-    expected.save(out, kind="svg", scale=3, border=2)
+    expected.save(out, kind="svg", border=4, omitsize=True)
     assert drawn in out.getvalue().decode("ascii")
+
+
+def test_the_printed_qr_code_decodes_to_the_page_address(browser, served: str) -> None:  # type: ignore[no-untyped-def]
+    """Decode the QR code as a phone would: a picture of the printed page read by zxing-cpp."""
+    import zxingcpp
+    from PIL import Image
+
+    page = browser.new_page(device_scale_factor=2)
+    page.goto(served + "usulan/daftar/wilayah-18.72.05.1002/")
+    page.emulate_media(media="print")
+    picture = Image.open(io.BytesIO(page.locator(".mt-cetak svg.mt-qr").screenshot()))
+    page.close()
+    found = [result.text for result in zxingcpp.read_barcodes(picture)]
+    assert found == [f"{PUBLIC_URL}usulan/daftar/wilayah-18.72.05.1002/"]
