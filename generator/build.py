@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import photos
+from . import changes, photos
 from .audit import audit
 from .catalog import build_catalog
 from .check import check
@@ -22,7 +22,7 @@ from .headers import secure
 from .index import run_pagefind
 from .load import Records, load
 from .problems import Problem, RecordsInvalid
-from .render import render
+from .render import history_url, render
 from .write import write
 
 
@@ -30,6 +30,7 @@ from .write import write
 class BuildResult:
     pages: int
     warnings: tuple[Problem, ...]
+    notes: tuple[str, ...] = ()  # things the clerk should know that are not record problems
 
 
 def check_records(content: Path) -> tuple[Records, list[Problem]]:
@@ -51,7 +52,8 @@ def build(
     catalog = build_catalog(records)
     work = work.resolve()
     processed = _photos(records, content, work)
-    output = render(catalog, content, records.data_date(), site_url, processed, work / "foto")
+    history = changes.read(content, history_url())
+    output = render(catalog, content, records.data_date(), site_url, processed, work / "foto", history)
     docs = work / "docs"
     work.mkdir(parents=True, exist_ok=True)
     write(output, docs)
@@ -68,7 +70,7 @@ def build(
         _replace(fresh, out)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
-    return BuildResult(len(output.pages), tuple(problems))
+    return BuildResult(len(output.pages), tuple(problems), (history.note,) if history.note else ())
 
 
 def _photos(records: Records, content: Path, work: Path) -> dict[str, photos.Processed]:

@@ -57,6 +57,8 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     if result.warnings:
         _print_problems(result.warnings)
+    for note in result.notes:
+        print(f"catatan: {note}")
     print(f"Situs dibangun di {args.out}: {result.pages} halaman.")
     return 0
 

@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from . import cards, charts, escape, feeds, formats, guide, ical, opendata, photos, prints, vocab
+from . import cards, changes, charts, escape, feeds, formats, guide, ical, opendata, photos, prints, vocab
 from .catalog import Catalog, status
 from .engine import BASE_CONFIG
 from .lists import PER_PAGE, facet_lists, filter_data, list_path
@@ -91,6 +91,12 @@ def data_license() -> dict[str, str]:
     return {k: str(v) for k, v in chosen.items()} if isinstance(chosen, dict) else dict(opendata.LICENSE)
 
 
+def history_url() -> str | None:
+    """`extra.riwayat_url` of mkdocs.yml: the web address of a record file's history, with `{path}`."""
+    chosen = (site_config().get("extra") or {}).get("riwayat_url")
+    return str(chosen) if chosen else None
+
+
 def category_slug(name: str) -> str:
     """The address the blog plugin gives a category ("Kelurahan Margodadi" → kelurahan-margodadi)."""
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
@@ -135,7 +141,9 @@ class Pages:
         site_url: str | None = None,
         processed: Mapping[str, photos.Processed] | None = None,
         photo_dir: Path | None = None,
+        history: changes.History = changes.NONE,
     ):
+        self.history = history
         self.processed = processed or {}
         self.photo_dir = photo_dir
         self.catalog = catalog
@@ -185,6 +193,7 @@ class Pages:
             json_ld=lambda rapat: escape.json_script(opendata.json_ld(self.catalog, rapat)),
             document_path=document_path,
             waktu=self.waktu,
+            diubah=lambda record: self.history.of(record.asal.file if record.asal else None),
             **context,
         )
 
@@ -281,8 +290,9 @@ def render(
     site_url: str | None = None,
     processed: Mapping[str, photos.Processed] | None = None,
     photo_dir: Path | None = None,
+    history: changes.History = changes.NONE,
 ) -> Output:
-    return Pages(catalog, content, data_date, site_url, processed, photo_dir).output()
+    return Pages(catalog, content, data_date, site_url, processed, photo_dir, history).output()
 
 
 __all__ = ["PER_PAGE", "Output", "render"]
