@@ -6,16 +6,16 @@ Exit codes: 0 done, 1 problems in the records (or the site could not be built), 
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import sys
 import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import preview
 from .audit import AuditFailed
 from .build import build, check_records
+from .engine import BASE_CONFIG
 from .problems import MusrenbangError, Problem, RecordsInvalid
 from .render import TEMPLATES
 
@@ -77,30 +77,54 @@ def _stamp(paths: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
     return tuple(found)
 
 
+def _preview_build(args: argparse.Namespace, state: preview.State) -> None:
+    """One build for the preview: problems go to the terminal and to the browser's overlay."""
+    state.started()
+    began = time.monotonic()
+    try:
+        result = build(args.content, args.out, args.work, strict=args.strict, site_url=args.site_url)
+    except (RecordsInvalid, AuditFailed) as invalid:
+        _print_problems(invalid.problems)
+        shown = [p.format() for p in invalid.problems if args.strict or not p.warning]
+        state.finished([*shown, _summary(invalid.problems)], replaced=False)
+        return
+    except MusrenbangError as error:
+        print(f"galat: {error}", file=sys.stderr)
+        state.finished([f"galat: {error}"], replaced=False)
+        return
+    if result.warnings:
+        _print_problems(result.warnings)
+    for note in result.notes:
+        print(f"catatan: {note}")
+    state.finished([], replaced=True)
+    seconds = f"{time.monotonic() - began:.1f}".replace(".", ",")
+    print(f"Situs dibangun: {result.pages} halaman ({seconds} detik).")
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
-    _build(args)
-    handler = functools.partial(_QuietHandler, directory=str(args.out.resolve()))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+    state = preview.State()
+    _preview_build(args, state)
+    args.out.mkdir(parents=True, exist_ok=True)
+    server = preview.server(args.out, args.port, state)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Pratinjau: http://127.0.0.1:{args.port}/ (Ctrl+C untuk berhenti)")
-    watched = [args.content, TEMPLATES, Path("mkdocs.yml")]
+    watched = [args.content, TEMPLATES, BASE_CONFIG]
     stamp = _stamp(watched)
     try:
         while True:
-            time.sleep(1)
+            time.sleep(0.3)
             now = _stamp(watched)
-            if now != stamp:
+            if now == stamp:
+                continue
+            while now != stamp:  # wait until the editor has finished saving
                 stamp = now
-                print("Catatan berubah; membangun ulang…")
-                _build(args)
+                time.sleep(0.2)
+                now = _stamp(watched)
+            print("Catatan berubah; membangun ulang…")
+            _preview_build(args, state)
     except KeyboardInterrupt:
         server.shutdown()
     return 0
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
 
 
 def parser() -> argparse.ArgumentParser:
