@@ -5,6 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # axe-core (npm) for the accessibility tests; Chromium comes from Debian (see .ci/run).
 AXE := .cache/node_modules/axe-core/axe.min.js
+# Where the site goes, and its public address (needed when it lives under a sub-path such as
+# /musrenbang/): `make site OUT=public SITE_URL=https://kota.go.id/musrenbang/`.
+OUT ?= site
+SITE_URL ?=
 
 .PHONY: site check test golden lint serve clean
 
@@ -20,7 +24,7 @@ $(AXE):
 	else echo "npm not found: the accessibility tests will be skipped (install Node.js to run them)"; fi
 
 site: $(STAMP)  ## build site/ from content/
-	$(BIN)/musrenbang build --strict
+	$(BIN)/musrenbang build --strict --out $(OUT)$(if $(SITE_URL), --site-url $(SITE_URL))
 
 check: $(STAMP)  ## check the records only
 	$(BIN)/musrenbang check --strict

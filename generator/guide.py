@@ -62,3 +62,39 @@ def kinds() -> tuple[Kind, ...]:
         for key, nested in NESTED.get(name, ()):
             found.append(Kind(f"{name}.{key}", TITLES[f"{name}.{key}"], _fields(nested)))
     return tuple(found)
+
+
+@dataclass(frozen=True)
+class Option:
+    flags: str  # "--content DIR"
+    help: str
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: str
+    options: tuple[Option, ...]
+
+
+def commands() -> tuple[Command, ...]:
+    """Every `musrenbang` command and its options, read from the command-line parser itself."""
+    from .cli import parser  # the CLI imports the pipeline, which renders this guide
+
+    found = []
+    subparsers = parser()._subparsers._group_actions[0]  # type: ignore[union-attr]
+    helps = {action.dest: action.help or "" for action in subparsers._choices_actions}  # type: ignore[union-attr]
+    for name, sub in subparsers.choices.items():  # type: ignore[union-attr]
+        options = []
+        for action in sub._actions:
+            if not action.option_strings or "--help" in action.option_strings:
+                continue
+            flag = max(action.option_strings, key=len)
+            value = f" {action.metavar or action.dest.upper()}" if action.nargs != 0 else ""
+            options.append(Option(flag + value, action.help or ""))
+        for action in sub._actions:
+            if not action.option_strings and action.dest != "help":
+                choices = ", ".join(action.choices) if action.choices else (action.metavar or action.dest)
+                options.insert(0, Option(str(choices), action.help or ""))
+        found.append(Command(name, helps.get(name, ""), tuple(options)))
+    return tuple(found)

@@ -233,7 +233,9 @@ class Pages:
             pages[path] = self.render("statistik.md.j2", path, tahun=tahun, years=years, items=items)
         pages["berita/index.md"] = self.render("berita_index.md.j2", "berita/index.md")
         pages["index.md"] = self.render("home.md.j2", "index.md")
-        pages["panduan/index.md"] = self.render("panduan.md.j2", "panduan/index.md", guide=guide.kinds())
+        pages["panduan/index.md"] = self.render(
+            "panduan.md.j2", "panduan/index.md", guide=guide.kinds(), commands=guide.commands()
+        )
         for name in ("tentang.md", "cari.md"):
             pages[name] = (TEMPLATES / "pages" / name).read_text(encoding="utf-8")
         for done in self.processed.values():

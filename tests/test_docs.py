@@ -6,6 +6,7 @@ import dataclasses
 from pathlib import Path
 
 from generator import model, vocab
+from generator.build import check_records
 from generator.cli import parser
 from tests.conftest import ROOT, soup
 
@@ -65,3 +66,42 @@ def test_every_command_and_option_is_in_the_readme() -> None:
             for option in action.option_strings:
                 if option.startswith("--") and option != "--help":
                     assert option in readme, f"{name} {option} is not in README.md"
+
+
+def test_every_command_is_explained_in_the_staff_guide(shipped_site: Path) -> None:
+    page = soup(shipped_site / "panduan" / "index.html")
+    commands = parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for name, sub in commands.items():
+        heading = page.find(id=f"musrenbang-{name}")
+        assert heading is not None, f"the staff guide has no section for `musrenbang {name}`"
+        explanation = heading.find_next_sibling()
+        assert explanation.name == "p" and len(explanation.get_text(strip=True)) >= 60, name
+        table = heading.find_next("table").get_text(" ")
+        for action in sub._actions:
+            for option in action.option_strings:
+                if option.startswith("--") and option != "--help":
+                    assert option in table, f"{name} {option} is not in the staff guide"
+
+
+def test_the_guide_examples_are_records_that_pass_the_checks(content: Path, shipped_site: Path) -> None:
+    examples = ROOT / "site_templates" / "pages" / "contoh"
+    for name, target in (("rapat", "rapat/2024"), ("usulan", "usulan/2025")):
+        text = (examples / f"{name}.yaml").read_text(encoding="utf-8")
+        record_id = next(line.split(": ")[1] for line in text.splitlines() if line.startswith("id: "))
+        (content / target).mkdir(parents=True, exist_ok=True)
+        (content / target / f"{record_id}.yaml").write_text(text, encoding="utf-8")
+    _, problems = check_records(content)
+    assert [p.format() for p in problems] == []
+    guide = soup(shipped_site / "panduan" / "index.html").get_text()
+    assert "id: 2024-musrenbangkel-margodadi" in guide and "id: 2025-margodadi-001" in guide
+
+
+def test_the_guide_explains_publishing(shipped_site: Path) -> None:
+    page = soup(shipped_site / "panduan" / "index.html")
+    for section in ("menerbitkan-situs", "github-pages", "gitlab-pages", "hosting-lain", "riwayat-perubahan"):
+        assert page.find(id=section) is not None, section
+    text = page.get_text()
+    needed_words = (".github/workflows/pages.yml", ".gitlab-ci.yml", "SITE_URL", "riwayat_url")
+    assert "/musrenbang/" in text
+    for needed in needed_words:
+        assert needed in text, needed
