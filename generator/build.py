@@ -23,6 +23,7 @@ from .index import run_pagefind
 from .load import Records, load
 from .problems import Problem, RecordsInvalid
 from .render import history_url, render
+from .stages import Stage, Stopwatch
 from .write import write
 
 
@@ -31,46 +32,68 @@ class BuildResult:
     pages: int
     warnings: tuple[Problem, ...]
     notes: tuple[str, ...] = ()  # things the clerk should know that are not record problems
+    stages: tuple[Stage, ...] = ()
 
 
 def check_records(content: Path) -> tuple[Records, list[Problem]]:
     """Load and check; the problems sorted by file and line, errors and warnings together."""
     records, problems = load(content)
     problems.extend(check(records, content))
-    return records, sorted(set(problems), key=lambda p: (p.file, p.line, p.path, p.message))
+    return records, _ordered(problems)
+
+
+def _ordered(problems: list[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=lambda p: (p.file, p.line, p.path, p.message))
 
 
 def build(
-    content: Path, out: Path, work: Path, strict: bool = False, site_url: str | None = None
+    content: Path,
+    out: Path,
+    work: Path,
+    strict: bool = False,
+    site_url: str | None = None,
+    stopwatch: Stopwatch | None = None,
 ) -> BuildResult:
     """Check, render and build the site. `site_url` is the public address (needed for the 404 page
-    when the site lives under a sub-path, and for canonical links)."""
-    records, problems = check_records(content)
-    errors = [p for p in problems if strict or not p.warning]
-    if errors:
-        raise RecordsInvalid(problems)
-    catalog = build_catalog(records)
+    when the site lives under a sub-path, and for canonical links). `stopwatch` collects the time
+    and memory of each stage."""
+    clock = stopwatch or Stopwatch()
+    with clock.stage("load"):
+        records, problems = load(content)
+    with clock.stage("check"):
+        problems = _ordered(problems + check(records, content))
+        errors = [p for p in problems if strict or not p.warning]
+        if errors:
+            raise RecordsInvalid(problems)
     work = work.resolve()
-    processed = _photos(records, content, work)
-    history = changes.read(content, history_url())
-    output = render(catalog, content, records.data_date(), site_url, processed, work / "foto", history)
+    with clock.stage("photos"):
+        processed = _photos(records, content, work)
+    with clock.stage("render"):
+        catalog = build_catalog(records)
+        history = changes.read(content, history_url())
+        output = render(catalog, content, records.data_date(), site_url, processed, work / "foto", history)
     docs = work / "docs"
-    work.mkdir(parents=True, exist_ok=True)
-    write(output, docs)
+    with clock.stage("write"):
+        work.mkdir(parents=True, exist_ok=True)
+        write(output, docs)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     for stale in out.parent.glob(f".{out.name}-baru-*"):
         shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed half-way
     fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}-baru-", dir=out.parent))
     try:
-        run_mkdocs(write_config(work, docs, fresh, site_url), _data_epoch(records))
-        run_pagefind(fresh)
-        secure(fresh)
-        audit(catalog, fresh)
-        _replace(fresh, out)
+        with clock.stage("engine"):
+            run_mkdocs(write_config(work, docs, fresh, site_url), _data_epoch(records))
+        with clock.stage("index"):
+            run_pagefind(fresh)
+        with clock.stage("finish"):
+            secure(fresh)
+            audit(catalog, fresh)
+            _replace(fresh, out)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
-    return BuildResult(len(output.pages), tuple(problems), (history.note,) if history.note else ())
+    notes = (history.note,) if history.note else ()
+    return BuildResult(len(output.pages), tuple(problems), notes, tuple(clock.stages))
 
 
 def _photos(records: Records, content: Path, work: Path) -> dict[str, photos.Processed]:
