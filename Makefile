@@ -10,7 +10,7 @@ AXE := .cache/node_modules/axe-core/axe.min.js
 OUT ?= site
 SITE_URL ?=
 
-.PHONY: site check test golden lint serve clean
+.PHONY: site check test golden lint serve bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ test: $(STAMP) $(AXE)  ## lint, type-check and run every test
 
 golden: $(STAMP)  ## refresh the golden Markdown files after a reviewed change
 	$(BIN)/pytest tests/test_golden.py --update-golden
+
+bench: $(STAMP)  ## time cold and incremental builds at each size (PROVINSI=1 adds the province)
+	$(BIN)/python -m tests.bench$(if $(PROVINSI), --provinsi)
 
 clean:
 	rm -rf site .build .cache test-artifacts $(VENV)

@@ -1,0 +1,222 @@
+"""The benchmark behind `make bench`: build synthetic sites of each size and print one table.
+
+    python -m tests.bench [--provinsi] [--seed N] [--work DIR]
+
+For each size: the time and peak memory of every pipeline stage of a cold build, pages written,
+pages per second, the largest HTML page, the bytes a reader downloads for one search query (measured
+in Chromium when it is installed), and the rebuild time after editing one proposal and one meeting.
+The same run builds the kota news posts with stock mkdocs-material and its blog plugin, the reference
+the speed ratio is taken against. Timings are printed, never asserted: the tests stay untimed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.build import build
+from generator.stages import Stopwatch
+
+CHROMIUM = "/usr/bin/chromium"
+QUERY = "drainase"
+
+
+@dataclass
+class Figures:
+    skala: str
+    records: str
+    stopwatch: Stopwatch
+    seconds: float
+    pages: int
+    largest: tuple[int, str]
+    search_bytes: int | None
+    edits: list[tuple[str, float]]
+
+
+def generate(skala: str, seed: int, folder: Path) -> Path:
+    content = folder / "content"
+    if not content.is_dir():
+        subprocess.run(
+            [sys.executable, "-m", "generator.cli", "contoh", "--skala", skala, "--seed", str(seed)]
+            + ["--out", str(content)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    return content
+
+
+def _count(content: Path) -> str:
+    kinds = {kind: sum(1 for _ in (content / kind).rglob("*.yaml")) for kind in ("rapat", "usulan")}
+    return f"{kinds['rapat']} rapat, {kinds['usulan']} usulan"
+
+
+def html_pages(site: Path) -> list[Path]:
+    return [p for p in site.rglob("*.html") if "pagefind" not in p.parts]
+
+
+def search_download(site: Path) -> int | None:
+    """Bytes fetched from /pagefind/ by a reader who searches once, in a real browser."""
+    if not Path(CHROMIUM).exists():
+        return None
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import FLAGS, serve
+
+    server, url = serve(site)
+    fetched: list[int] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            page = browser.new_page()
+
+            def count(response) -> None:  # type: ignore[no-untyped-def]
+                if "/pagefind/" in response.url:
+                    try:
+                        fetched.append(len(response.body()))
+                    except Exception:  # noqa: BLE001 - a body the browser dropped
+                        pass
+
+            page.on("response", count)
+            page.goto(url + "cari/?q=" + QUERY)
+            page.wait_for_selector(".pagefind-ui__result, .pagefind-ui__message", timeout=60_000)
+            page.wait_for_timeout(1500)
+            browser.close()
+    finally:
+        server.shutdown()
+    return sum(fetched)
+
+
+def _edit(path: Path, pattern: str, replacement: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(pattern, replacement, text, count=1, flags=re.M)
+    assert changed != text, f"nothing to edit in {path}"
+    path.write_text(changed, encoding="utf-8")
+
+
+def measure(skala: str, seed: int, root: Path) -> Figures:
+    folder = root / skala
+    content = generate(skala, seed, folder)
+    out, work = folder / "site", folder / "work"
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(work, ignore_errors=True)
+    stopwatch = Stopwatch()
+    began = time.perf_counter()
+    build(content, out, work, stopwatch=stopwatch)
+    seconds = time.perf_counter() - began
+    pages = html_pages(out)
+    largest = max((p.stat().st_size, p.relative_to(out).as_posix()) for p in pages)
+    edits = []
+    usulan = sorted((content / "usulan").rglob("*.yaml"))[len(pages) % 7]
+    rapat = sorted((content / "rapat").rglob("*.yaml"))[len(pages) % 5]
+    for label, path, pattern, new in (
+        ("ubah 1 usulan", usulan, r"^judul: (.*)$", r"judul: \1 (diubah)"),
+        ("ubah 1 rapat", rapat, r"^tempat: (.*)$", r"tempat: \1 (diubah)"),
+    ):
+        _edit(path, pattern, new)
+        start = time.perf_counter()
+        build(content, out, work)
+        edits.append((label, time.perf_counter() - start))
+    return Figures(
+        skala, _count(content), stopwatch, seconds, len(pages), largest, search_download(out), edits
+    )
+
+
+def stock_reference(docs: Path, root: Path) -> tuple[int, float]:
+    """The news posts of our docs tree built by stock mkdocs-material with its blog plugin."""
+    stock = root / "stock"
+    shutil.rmtree(stock, ignore_errors=True)
+    (stock / "docs" / "berita").mkdir(parents=True)
+    shutil.copytree(docs / "berita" / "posts", stock / "docs" / "berita" / "posts")
+    (stock / "docs" / "berita" / "index.md").write_text("# Berita\n", encoding="utf-8")
+    (stock / "docs" / "index.md").write_text("# Beranda\n", encoding="utf-8")
+    config = {
+        "site_name": "Referensi",
+        "theme": {"name": "material", "language": "id", "font": False},
+        "plugins": [{"blog": {"blog_dir": "berita", "post_url_format": "{slug}"}}, "search"],
+        "markdown_extensions": ["tables", "admonition", {"toc": {"permalink": True}}],
+    }
+    (stock / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    posts = sum(1 for _ in (stock / "docs" / "berita" / "posts").rglob("*.md"))
+    began = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(stock / "mkdocs.yml")],
+        check=True,
+        cwd=stock,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"},
+        stderr=subprocess.DEVNULL,
+    )
+    return posts, time.perf_counter() - began
+
+
+def _kib(size: int | None) -> str:
+    return "–" if size is None else f"{size / 1024:,.0f} KiB"
+
+
+def table(results: list[Figures], reference: tuple[int, float] | None) -> str:
+    lines = [
+        f"Musrenbang Terbuka benchmark, {time.strftime('%Y-%m-%d')}, {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}",
+        "",
+        "| size | records | stage | seconds | peak MiB (generator) | peak MiB (MkDocs, Pagefind) |",
+        "|---|---|---|---:|---:|---:|",
+    ]
+    for r in results:
+        for stage in r.stopwatch.stages:
+            lines.append(
+                f"| {r.skala} | {r.records} | {stage.name} | {stage.seconds:.2f} | "
+                f"{stage.peak_mib:,.0f} | {stage.child_peak_mib:,.0f} |"
+            )
+    lines += [
+        "",
+        "| size | cold build s | HTML pages | pages/s | largest page | search download | edit → site s |",
+        "|---|---:|---:|---:|---|---:|---|",
+    ]
+    for r in results:
+        edits = ", ".join(f"{label} {s:.1f}" for label, s in r.edits)
+        lines.append(
+            f"| {r.skala} | {r.seconds:.1f} | {r.pages:,} | {r.pages / r.seconds:,.0f} | "
+            f"{_kib(r.largest[0])} ({r.largest[1]}) | {_kib(r.search_bytes)} | {edits} |"
+        )
+    if reference:
+        posts, seconds = reference
+        lines += [
+            "",
+            f"Stock mkdocs-material + blog plugin, kota news posts only: {posts} posts in "
+            f"{seconds:.1f} s ({posts / seconds:,.0f} pages/s).",
+        ]
+        kota = next((r for r in results if r.skala == "kota"), None)
+        if kota:
+            ratio = (kota.pages / kota.seconds) / (posts / seconds)
+            lines.append(f"Musrenbang Terbuka at kota: {ratio:.1f}× the stock pages per second.")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--provinsi", action="store_true", help="also the province (about 110,000 pages)")
+    options.add_argument("--seed", type=int, default=1)
+    options.add_argument("--work", type=Path, default=Path(".cache/bench"))
+    args = options.parse_args(argv)
+    sizes = ["kelurahan", "kota"] + (["provinsi"] if args.provinsi else [])
+    results = []
+    for skala in sizes:
+        print(f"… {skala}", file=sys.stderr)
+        results.append(measure(skala, args.seed, args.work))
+    reference = stock_reference(args.work / "kota" / "work" / "docs", args.work)
+    print(table(results, reference))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
