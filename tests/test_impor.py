@@ -16,9 +16,11 @@ from hypothesis import strategies as st
 
 from generator import cleaning, columns, impor, sheets, yamlread, yamlwrite
 from generator.build import check_records
+from generator.catalog import build_catalog
 from generator.cli import main
 from generator.fields import Context, record
 from generator.model import Riwayat, Usulan
+from generator.render import render
 from tests.conftest import CONTENT
 
 # SIPD's columns, shuffled, in the case and spacing real exports have, with one column we do not know.
@@ -365,8 +367,10 @@ def test_semicolon_csv_with_a_map_file(
     assert "permasalahan: |\n  Belum ada pos ronda — warga\n  berjaga di teras rumah\n" in written
     assert "opd_tujuan_awal: kecamatan-metro-selatan\n" in written
     assert 'kode_sipd: "M-001"\n' in written
-    _, problems = check_records(content)
+    records, problems = check_records(content)
     assert [p.format() for p in problems] == []
+    pages = render(build_catalog(records), content, records.data_date()).pages
+    assert "| ID usulan SIPD | M-001 |" in pages["usulan/2025-margodadi-sipd-m-001.md"].splitlines()
 
 
 def test_one_id_on_two_rows_refuses_both(
