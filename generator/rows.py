@@ -33,7 +33,7 @@ from .cleaning import (
     urusan,
     volume,
 )
-from .columns import Layout, cell
+from .columns import BY_KEY, Layout, cell
 from .lookup import Lookup
 from .model import Riwayat, Wilayah
 
@@ -143,7 +143,7 @@ class _Row:
         return cell(self.cells, self.layout.columns, key)
 
     def header(self, key: str) -> str:
-        return self.layout.headers.get(key, key)
+        return self.layout.headers.get(key) or BY_KEY[key].header
 
     def refuse(self, key: str, message: str, hint: str) -> None:
         self.failed.add(key)
@@ -194,8 +194,10 @@ def read_row(
     owned["prioritas"] = row.read("prioritas", integer, "nomor urut prioritas", "contoh: 1")
     owned["jalur"] = row.read("jalur", choice, vocab.JALUR, JALUR, "jalur usulan") or _jalur(row)
     tahun = row.read("tahun_rencana", integer, "tahun rencana", "contoh: 2027") or options.tahun
+    if tahun is None and not row.has("tahun_rencana"):
+        row.refuse("tahun_rencana", "tahun rencana tidak diketahui", "jalankan impor dengan --tahun TAHUN")
     owned["tahun_rencana"] = row.required(
-        "tahun_rencana", tahun, "tulis tahun rencana di kolom Tahun, atau jalankan impor dengan --tahun TAHUN"
+        "tahun_rencana", tahun, "tulis tahun rencana di kolom ini, atau jalankan impor dengan --tahun TAHUN"
     )
     guessed = _classification(row, owned, lookup)
     guessed = {k: guessed[k] for k in ("jenis", "bidang", "urusan") if k in guessed}

@@ -761,3 +761,63 @@ def test_any_text_is_written_so_it_reads_back(tmp_path: Path, judul: str, permas
         assert parsed == usulan
     else:
         assert all(p.path in ("judul", "permasalahan") for p in ctx.problems)
+
+
+def test_names_resolve_to_records() -> None:
+    from generator.load import Records
+    from generator.lookup import Lookup
+    from generator.model import Opd, Wilayah
+
+    records = Records(
+        wilayah=(
+            Wilayah("18.72.05", "Metro Selatan"),
+            Wilayah("18.72.01", "Metro Pusat"),
+            Wilayah("18.72.05.1003", "Sumbersari Bantul", ("Sumbersari",)),
+            Wilayah("18.72.01.1001", "Sumbersari"),
+        ),
+        opd=(Opd("dpupr-metro", "Dinas Pekerjaan Umum dan Penataan Ruang Kota Metro", "18.72", "DPUPR"),),
+    )
+    lookup = Lookup.of(records)
+    assert lookup.region("Kel. Sumber Sari Bantul", None).kode == "18.72.05.1003"
+    assert lookup.region("SUMBERSARI", "Kecamatan Metro Selatan").kode == "18.72.05.1003"
+    assert lookup.region("Sumbersari", "metro pusat").kode == "18.72.01.1001"
+    with pytest.raises(cleaning.CellError) as error:
+        lookup.region("Sumbersari", None)
+    assert error.value.message == (
+        "diharapkan satu kelurahan/desa, ditemukan 'Sumbersari (2 wilayah: 18.72.05.1003, 18.72.01.1001)'"
+    )
+    with pytest.raises(cleaning.CellError) as error:
+        lookup.region("Sumbersari Bantul", "Metro Pusat")
+    assert (error.value.column, error.value.message) == (
+        "kecamatan",
+        "diharapkan 'Metro Selatan' (kecamatan Sumbersari Bantul) atau kosong, ditemukan 'Metro Pusat'",
+    )
+    sipd = "1.03.0.00.0.00.01.0000 Dinas Pekerjaan Umum dan Penataan Ruang"
+    for name in ("DPUPR", "dpupr", "Dinas Pekerjaan Umum dan Penataan Ruang", sipd, "dpupr-metro"):
+        assert lookup.opd_id(name) == "dpupr-metro", name
+
+
+def test_decisions_cannot_predate_the_proposal(
+    content: Path, sheet: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(content.parent)
+    code, out = _impor(capsys, str(sheet), "--tahun", "2025", "--tanggal", "2024-01-15", "--coba")
+    expected = "ditolak: Tanggal_Usul: diharapkan paling lambat tanggal data 2024-01-15, ditemukan"
+    assert [line for line in out.splitlines() if "Tanggal_Usul" in line] == [
+        f"baris 6: {expected} 2024-01-16",
+        f"baris 7: {expected} 2024-01-17",
+    ]
+    assert "baris 5: buat " in out  # proposed on the data date itself
+    assert code == 1
+
+
+def test_missing_year_is_refused_per_row(
+    content: Path, sheet: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(content.parent)
+    code, out = _impor(capsys, str(sheet), "--tanggal", "2024-01-31", "--coba")
+    assert out.splitlines()[3:5] == [
+        "baris 5: ditolak: Tahun: tahun rencana tidak diketahui",
+        "    petunjuk: jalankan impor dengan --tahun TAHUN",
+    ]
+    assert code == 1
