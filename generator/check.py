@@ -23,6 +23,7 @@ def check(records: Records, content: Path) -> list[Problem]:
     problems: list[Problem] = []
     for rule in (
         _duplicates,
+        _kode_sipd,
         _file_names,
         _wilayah,
         _references,
@@ -63,6 +64,21 @@ def _duplicates(records: Records) -> Iterator[Problem]:
                 )
             else:
                 seen[key] = record
+
+
+def _kode_sipd(records: Records) -> Iterator[Problem]:
+    """One record per SIPD proposal: the importer finds a record again by this id."""
+    seen: dict[str, Origin] = {}
+    for u in records.usulan:
+        if u.kode_sipd is None:
+            continue
+        first = seen.setdefault(u.kode_sipd, u.asal)  # type: ignore[arg-type]
+        if first is not u.asal:
+            yield u.asal.problem(  # type: ignore[union-attr]
+                "kode_sipd",
+                f"kode_sipd ganda: {u.kode_sipd!r} sudah dipakai di {first.file}:{first.line('kode_sipd')}",
+                "satu usulan SIPD dicatat dalam satu berkas; gabungkan kedua catatan, hapus salah satunya",
+            )
 
 
 def _file_names(records: Records) -> Iterator[Problem]:

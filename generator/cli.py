@@ -1,11 +1,14 @@
-"""The `musrenbang` command: check, build and serve. The only place that prints and picks exit codes.
+"""The `musrenbang` command: check, build, serve and impor. The only place that prints and picks exit
+codes.
 
-Exit codes: 0 done, 1 problems in the records (or the site could not be built), 2 wrong usage.
+Exit codes: 0 done, 1 problems in the records (or the site could not be built, or a sheet row was
+refused), 2 wrong usage (including a sheet file that cannot be read).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import threading
 import time
@@ -16,8 +19,11 @@ from . import preview
 from .audit import AuditFailed
 from .build import build, check_records
 from .engine import BASE_CONFIG
+from .impor import DITOLAK, SheetInvalid, plan, report, summary, write
 from .problems import MusrenbangError, Problem, RecordsInvalid
 from .render import TEMPLATES
+from .rows import Options
+from .sheets import SheetUnreadable
 
 DEFAULT_WORK = Path(".build")
 
@@ -127,6 +133,47 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_impor(args: argparse.Namespace) -> int:
+    options = Options(args.tahun, args.tanggal or dt.date.today())
+    try:
+        found = plan(args.berkas, args.content, options, args.peta)
+    except SheetUnreadable as error:
+        print(f"galat: {error}", file=sys.stderr)
+        return 2
+    except SheetInvalid as invalid:
+        _print_problems(invalid.problems)
+        print("Tidak ada yang diimpor.")
+        return 1
+    except RecordsInvalid as invalid:
+        _print_problems(invalid.problems)
+        print(f"Tidak ada yang diimpor: perbaiki dulu catatan di {args.content} (musrenbang check).")
+        return 1
+    for line in report(found):
+        print(line)
+    if found.problems:
+        _print_problems(found.problems)
+    refused = found.count(DITOLAK) > 0
+    if args.coba:
+        print(f"Uji coba: {summary(found)}. Tidak ada berkas yang ditulis (--coba).")
+    elif found.problems or (refused and not args.lewati_yang_ditolak):
+        print(f"Rencana: {summary(found)}.")
+        print(
+            "Tidak ada berkas yang ditulis: perbaiki baris yang ditolak lalu impor lagi, "
+            "atau tulis baris yang baik saja dengan --lewati-yang-ditolak."
+        )
+    else:
+        written = write(found, args.content)
+        print(f"Selesai: {summary(found)}; {len(written)} berkas ditulis.")
+    return 1 if refused or found.problems else 0
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"diharapkan tanggal TTTT-BB-HH, ditemukan {value!r}") from None
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="musrenbang",
@@ -155,6 +202,23 @@ def parser() -> argparse.ArgumentParser:
         if name == "serve":
             sub.add_argument("--port", type=int, default=8000, help="port pratinjau (8000)")
         sub.set_defaults(run=run)
+    impor = commands.add_parser(
+        "impor", help="baca usulan dari lembar SIPD/e-Musrenbang (.xlsx, .csv) menjadi catatan usulan"
+    )
+    impor.add_argument("berkas", type=Path, help="lembar .xlsx atau .csv")
+    impor.add_argument("--content", type=Path, default=Path("content"), help="folder catatan (content/)")
+    impor.add_argument("--coba", action="store_true", help="tampilkan rencana per baris tanpa menulis berkas")
+    impor.add_argument("--tahun", type=int, help="tahun rencana untuk baris tanpa kolom Tahun")
+    impor.add_argument(
+        "--tanggal",
+        type=_date,
+        help="tanggal data TTTT-BB-HH: tanggal keputusan yang baru terlihat pada lembar (bawaan: hari ini)",
+    )
+    impor.add_argument("--peta", type=Path, help="berkas YAML: judul kolom lembar → nama kolom impor")
+    impor.add_argument(
+        "--lewati-yang-ditolak", action="store_true", help="tulis baris yang baik walau ada baris ditolak"
+    )
+    impor.set_defaults(run=cmd_impor)
     return main
 
 

@@ -293,6 +293,15 @@ class Usulan:
         False,
     )
     lanjutan_dari: str | None = spec(ID, "kode pengenal usulan tahun lalu yang ditunda", False)
+    kode_sipd: str | None = spec(
+        pattern(
+            r"[A-Za-z0-9][A-Za-z0-9._/-]{0,59}",
+            "ID usulan di SIPD atau e-Musrenbang",
+            'contoh: "10231" (salin dari kolom ID Usulan)',
+        ),
+        "ID usulan di SIPD atau e-Musrenbang; diisi oleh `musrenbang impor` agar impor ulang menemukannya",
+        False,
+    )
     foto: tuple[Foto, ...] = spec(list_of(record(Foto)), "foto lokasi, sebelum dan sesudah", False, ())
     contoh: bool = spec(boolean(), "ya bila ini data contoh rekaan", False, False)
     asal: Origin | None = _asal()

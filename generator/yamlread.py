@@ -62,7 +62,11 @@ def line_of(node: Node) -> int:
 
 def read_document(path: Path, file: str) -> tuple[Document | None, list[Problem]]:
     """Compose one file. Returns the document, or None and the problems that stopped it."""
-    raw = path.read_bytes()
+    return read_bytes(path.read_bytes(), path, file)
+
+
+def read_bytes(raw: bytes, path: Path, file: str) -> tuple[Document | None, list[Problem]]:
+    """Compose the bytes of a record file (read from `path`, or about to be written there)."""
     if len(raw) > MAX_FILE_BYTES:
         return None, [
             Problem(

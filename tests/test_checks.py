@@ -34,6 +34,14 @@ def _new(relative: str, text: str | bytes) -> Callable[[Path], None]:
     return apply
 
 
+def _all(*breakages: Callable[[Path], None]) -> Callable[[Path], None]:
+    def apply(content: Path) -> None:
+        for breakage in breakages:
+            breakage(content)
+
+    return apply
+
+
 MARGODADI = "rapat/2023/2023-musrenbangkel-margodadi.yaml"
 PATIHAN = "rapat/2020/2020-rakor-musrenbangkel-patihan.yaml"
 
@@ -227,6 +235,19 @@ BROKEN = [
         ),
         "content/usulan/2023/contoh-2024-margodadi-001.yaml:16: perkiraan_biaya: "
         "diharapkan bilangan 0–100000000000000, ditemukan -5",
+    ),
+    (
+        "one SIPD proposal in two records",
+        _all(
+            _edit(
+                "usulan/2023/contoh-2024-rejomulyo-001.yaml", "contoh: ya", 'kode_sipd: "10231"\ncontoh: ya'
+            ),
+            _edit(
+                "usulan/2023/contoh-2024-rejomulyo-002.yaml", "contoh: ya", 'kode_sipd: "10231"\ncontoh: ya'
+            ),
+        ),
+        "content/usulan/2023/contoh-2024-rejomulyo-002.yaml:3: kode_sipd: kode_sipd ganda: '10231' sudah "
+        "dipakai di content/usulan/2023/contoh-2024-rejomulyo-001.yaml:3",
     ),
     (
         "stated totals do not add up",
