@@ -14,9 +14,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import schema
 from .audit import AuditFailed
 from .build import build, check_records
-from .problems import MusrenbangError, Problem, RecordsInvalid
+from .problems import MusrenbangError, Problem, RecordsInvalid, relative
 from .render import TEMPLATES
 
 DEFAULT_WORK = Path(".build")
@@ -96,6 +97,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_skema(args: argparse.Namespace) -> int:
+    changed = schema.write_schemas(args.content)
+    for path in changed:
+        print(f"Diperbarui: {relative(path, args.content)}")
+    folder = relative(args.content / schema.FOLDER, args.content)
+    print(f"Skema editor di {folder}: {len(schema.files())} berkas, {len(changed)} diperbarui.")
+    return 0
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
@@ -129,6 +139,9 @@ def parser() -> argparse.ArgumentParser:
         if name == "serve":
             sub.add_argument("--port", type=int, default=8000, help="port pratinjau (8000)")
         sub.set_defaults(run=run)
+    skema = commands.add_parser("skema", help="tulis skema editor (JSON Schema) di content/skema/")
+    skema.add_argument("--content", type=Path, default=Path("content"), help="folder catatan (content/)")
+    skema.set_defaults(run=cmd_skema)
     return main
 
 
