@@ -47,7 +47,7 @@ _D = r"[0-9](?:_?[0-9])*"
 DECIMAL = rf"^\s*\+?(?:{_D}(?:[.,](?:{_D})?)?|[.,]{_D})(?:[eE][-+]?{_D})?\s*$"
 DATE = r"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$"
 CLOCK = r"(?:[01]?[0-9]|2[0-3])[.:][0-5][0-9]"
-URL = r"^\s*[Hh][Tt][Tt][Pp][Ss]?://[^\s<>\"'/?#]+[^\s<>\"']*\s*$"
+URL = r"""^\s*[Hh][Tt][Tt][Pp][Ss]?://[^\s<>"'/?#]+[^\s<>"']*\s*$"""
 # YAML 1.2 reads these written values as numbers or yes/no: a pattern that accepts one of them
 # accepts that type too (`id: 2023` is the text "2023" to our parsers).
 _PROBES = {
@@ -59,8 +59,12 @@ _PROBES = {
 
 
 def _nocase(word: str) -> str:
-    """A pattern for `word` in any letter case (JSON Schema patterns have no flags)."""
-    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in word)
+    """A pattern for `word` in any letter case (JSON Schema patterns have no flags). Only syntax
+    characters are escaped: ECMAScript's unicode mode, which editors use, refuses other escapes."""
+    return "".join(
+        f"[{c.upper()}{c.lower()}]" if c.isalpha() else (f"\\{c}" if c in "^$\\.*+?()[]{}|/" else c)
+        for c in word
+    )
 
 
 def _yaml12_number(text: str) -> int | float | None:
@@ -308,7 +312,10 @@ def link_problems(document: Document, kind: str, content: Path) -> list[Problem]
     if re.match(r"https?://", target):
         good = target.endswith(f"/{FOLDER}/{kind}{SUFFIX}")
     else:
-        good = (document.path.parent / target).resolve() == schema_path(content, kind).resolve()
+        try:
+            good = (document.path.parent / target).resolve() == schema_path(content, kind).resolve()
+        except (OSError, ValueError):  # a path the system cannot even look up
+            good = False
     if not good:
         return [
             Problem(

@@ -11,6 +11,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +59,41 @@ def test_each_schema_is_valid_draft_2020_12(kind: str) -> None:
     declared = [f.name for f in dataclasses.fields(model.KINDS[kind]) if "parser" in f.metadata]
     assert sorted(document["properties"]) == sorted(declared)
     assert "musrenbang check" in document["description"]
+
+
+def _patterns(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in ([v] if k == "pattern" else _patterns(v))]
+    return [p for v in value for p in _patterns(v)] if isinstance(value, list) else []
+
+
+def _ecmascript_escapes_ok(pattern: str) -> bool:
+    """Editors compile patterns as ECMAScript regular expressions in unicode mode, which refuses an
+    escaped character that is not a syntax character (`\\ `, `\\"`, `\\-` outside a class)."""
+    allowed = set("^$\\.*+?()[]{}|/dDsSwWbBfnrtv0123456789xucpPk")
+    in_class, index = False, 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            following = pattern[index + 1]
+            if following not in allowed and not (in_class and following == "-"):
+                return False
+            index += 2
+            continue
+        in_class = (in_class or char == "[") and char != "]"
+        index += 1
+    return True
+
+
+@pytest.mark.parametrize("kind", list(model.KINDS))
+def test_patterns_are_ecmascript_for_the_editors(kind: str) -> None:
+    patterns = _patterns(schema.kind_schema(kind))
+    assert patterns and all(_ecmascript_escapes_ok(p) for p in patterns)
+    assert not _ecmascript_escapes_ok(r"^[Tt]idak\ [Dd]iketahui$")
+    node = shutil.which("node")
+    if node:  # the real thing, where Node.js is installed
+        script = "for (const p of JSON.parse(require('fs').readFileSync(0))) new RegExp(p, 'u')"
+        subprocess.run([node, "-e", script], input=json.dumps(patterns), text=True, check=True)
 
 
 def test_committed_schemas_are_the_generated_ones() -> None:
