@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -26,7 +27,7 @@ from generator import model, schema
 from generator.cli import main
 from generator.fields import INVALID, Context, record
 from generator.render import render
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, ROOT
 from tests.editor_yaml import load
 
 VALIDATORS = {kind: jsonschema.Draft202012Validator(schema.kind_schema(kind)) for kind in model.KINDS}
@@ -351,3 +352,54 @@ def test_the_site_publishes_the_schemas() -> None:
     data = render(build_catalog(records), CONTENT, records.data_date()).data
     for kind in model.KINDS:
         assert data[f"skema/{kind}.schema.json"] == (CONTENT / "skema" / f"{kind}.schema.json").read_text()
+
+
+# The editors' own reading: yaml-language-server (installed by `make test` with npm) on real files.
+
+YLS = ROOT / ".cache" / "node_modules"
+
+
+def _editor(files: list[Path], cwd: Path) -> list[str]:
+    node = shutil.which("node")
+    if node is None or not (YLS / "yaml-language-server").is_dir():
+        message = f"yaml-language-server not found in {YLS}: `make test` installs it with npm (needs Node.js)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    command = [node, str(ROOT / "tests" / "editor_check.js"), *(str(f.relative_to(cwd)) for f in files)]
+    done = subprocess.run(
+        command,
+        cwd=cwd,
+        env={**os.environ, "NODE_PATH": str(YLS)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.splitlines()
+
+
+def test_the_yaml_language_server_reads_the_records_as_the_schema_says(content: Path) -> None:
+    shipped = sorted(p for kind in model.KINDS for p in (content / kind).rglob("*.yaml"))
+    assert _editor(shipped, content.parent) == [], "the editor flags nothing in the shipped records"
+    rapat, usulan = content / MARGODADI, content / USULAN
+    for path, edits in (
+        (rapat, [(r"tempat: Aula", "tempt: x\ntempat: Aula"), (r"jenis: .*", "jenis: musrenbangkel"),
+                 (r"mulai: .*", "mulai: 13.00"), (r"hari: .*", "hari: rabu")]),
+        (usulan, [(r"urusan: .*", "urusan: 1.03"), (r'rt: .*', "rt: 008"), (r"contoh: ya", "contoh: mungkin"),
+                  (r"perkiraan_biaya: .*", "perkiraan_biaya: Rp 5.000")]),
+    ):  # fmt: skip
+        text = path.read_text(encoding="utf-8")
+        for old, new in edits:
+            text = re.sub(old, lambda _, new=new: new, text, count=1)
+        path.write_text(text, encoding="utf-8")
+    assert sorted(_editor([rapat, usulan], content.parent)) == [
+        f"content/{MARGODADI}:3: Value is not accepted. Valid values: "
+        + ", ".join(f'"{v}"' for v in model.vocab.JENIS_RAPAT)
+        + ".",
+        f"content/{MARGODADI}:6: Value is not accepted. Valid values: "
+        + ", ".join(f'"{d}"' for d in model.HARI)
+        + ", null.",
+        f"content/{MARGODADI}:8: Property tempt is not allowed.",
+        f"content/{USULAN}:17: tulis angka saja tanpa titik, koma atau 'Rp' (contoh: 86919619)",
+        f"content/{USULAN}:4: tulis ya atau tidak",
+    ]  # unquoted 13.00, 1.03 and 008 are read as numbers, and accepted as our parsers accept them
