@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from . import photos, regions, vocab
+from . import photos, regions, schema, vocab
 from .fields import Origin
 from .history import history, stated_totals
 from .load import Records
@@ -36,6 +36,7 @@ def check(records: Records, content: Path) -> list[Problem]:
         problems.extend(rule(records))
     problems.extend(_documents(records, content))
     problems.extend(privacy(records))
+    problems.extend(schema.folder_problems(content))
     return problems
 
 

@@ -15,12 +15,12 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import preview
+from . import preview, scaffold, schema
 from .audit import AuditFailed
 from .build import build, check_records
 from .engine import BASE_CONFIG
 from .impor import DITOLAK, SheetInvalid, plan, report, summary, write
-from .problems import MusrenbangError, Problem, RecordsInvalid
+from .problems import MusrenbangError, Problem, RecordsInvalid, relative
 from .render import TEMPLATES
 from .rows import Options
 from .sheets import SheetUnreadable
@@ -174,6 +174,47 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"diharapkan tanggal TTTT-BB-HH, ditemukan {value!r}") from None
 
 
+def cmd_skema(args: argparse.Namespace) -> int:
+    changed = schema.write_schemas(args.content)
+    for path in changed:
+        print(f"Diperbarui: {relative(path, args.content)}")
+    folder = relative(args.content / schema.FOLDER, args.content)
+    print(f"Skema editor di {folder}: {len(schema.files())} berkas, {len(changed)} diperbarui.")
+    return 0
+
+
+def _ask(prompt: str) -> str | None:
+    """An answer typed at the terminal, or the next line of the input when it is not a terminal."""
+    if sys.stdin.isatty():
+        try:
+            return input(prompt)
+        except EOFError:
+            return None
+    print(prompt.rstrip())
+    line = sys.stdin.readline()
+    return line.rstrip("\r\n") if line else None
+
+
+def _tell(message: str, hint: str) -> None:
+    print(f"  {message}\n    petunjuk: {hint}")
+
+
+def cmd_baru(args: argparse.Namespace) -> int:
+    flags = {q.flag: getattr(args, q.flag) for q in scaffold.questions(args.jenis_catatan)}
+    try:
+        written = scaffold.create(args.jenis_catatan, args.content, flags, _ask, _tell)
+    except (scaffold.Unanswered, scaffold.BadFlag) as error:
+        print(f"galat: {error}", file=sys.stderr)
+        return 2
+    except scaffold.Exists as error:
+        print(f"galat: {relative(error.path, args.content)} sudah ada; berkas tidak ditimpa", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"Dibuat: {relative(path, args.content)}")
+    print(scaffold.NEXT_STEP)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="musrenbang",
@@ -219,6 +260,17 @@ def parser() -> argparse.ArgumentParser:
         "--lewati-yang-ditolak", action="store_true", help="tulis baris yang baik walau ada baris ditolak"
     )
     impor.set_defaults(run=cmd_impor)
+    skema = commands.add_parser("skema", help="tulis skema editor (JSON Schema) di content/skema/")
+    skema.add_argument("--content", type=Path, default=Path("content"), help="folder catatan (content/)")
+    skema.set_defaults(run=cmd_skema)
+    baru = commands.add_parser("baru", help="buat catatan baru dengan semua kolom (rapat, usulan, wilayah)")
+    kinds = baru.add_subparsers(dest="jenis_catatan", required=True, metavar="jenis")
+    for kind in scaffold.KINDS:
+        sub = kinds.add_parser(kind, help=f"buat catatan {kind} baru")
+        sub.add_argument("--content", type=Path, default=Path("content"), help="folder catatan (content/)")
+        for question in scaffold.questions(kind):
+            sub.add_argument(f"--{question.flag.replace('_', '-')}", dest=question.flag, help=question.prompt)
+        sub.set_defaults(run=cmd_baru)
     return main
 
 

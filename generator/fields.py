@@ -31,7 +31,10 @@ NULL = "tag:yaml.org,2002:null"
 
 def described(parse: Parser, **schema: Any) -> Parser:
     """Attach the Table Schema description of a parser's values (type and constraints): the open-data
-    export and its data dictionary are generated from the same declarations as the checks."""
+    export and its data dictionary are generated from the same declarations as the checks. A few more
+    keys say what YAML the parser reads, for the editors' JSON Schema (`schema.py`): `multiline`,
+    `words` (of a clock or a yes/no), `labels` (of a choice), `what` and `hint` (of a pattern or an
+    integer), `min_items` (of a list)."""
     parse.table_schema = schema  # type: ignore[attr-defined]
     return parse
 
@@ -119,7 +122,7 @@ def text(max_length: int = 300, multiline: bool = False) -> Parser:
             return INVALID
         return value
 
-    return described(parse, type="string", constraints={"maxLength": max_length})
+    return described(parse, type="string", constraints={"maxLength": max_length}, multiline=multiline)
 
 
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>?")
@@ -190,21 +193,22 @@ def markdown(max_length: int = 20000) -> Parser:
             return INVALID
         return value
 
-    return described(parse, type="string", constraints={"maxLength": max_length})
+    return described(parse, type="string", constraints={"maxLength": max_length}, multiline=True)
 
 
 def integer(minimum: int = 0, maximum: int = 10**15, unit: str = "") -> Parser:
+    hint = (
+        "tulis angka saja tanpa titik, koma atau 'Rp' (contoh: 86919619)"
+        if unit == "Rp"
+        else "tulis angka saja, contoh: 12"
+    )
+
     def parse(node: Node, path: str, ctx: Context) -> Any:
         value = _scalar(node, path, ctx, "bilangan bulat")
         if value is None:
             return INVALID
         cleaned = value.strip().replace("_", "")
         if not re.fullmatch(r"-?\d+", cleaned):
-            hint = (
-                "tulis angka saja tanpa titik, koma atau 'Rp' (contoh: 86919619)"
-                if unit == "Rp"
-                else "tulis angka saja, contoh: 12"
-            )
             ctx.add(node, path, f"diharapkan bilangan bulat, ditemukan {shown(value)}", hint)
             return INVALID
         number = int(cleaned)
@@ -215,7 +219,7 @@ def integer(minimum: int = 0, maximum: int = 10**15, unit: str = "") -> Parser:
             return INVALID
         return number
 
-    return described(parse, type="integer", constraints={"minimum": minimum, "maximum": maximum})
+    return described(parse, type="integer", constraints={"minimum": minimum, "maximum": maximum}, hint=hint)
 
 
 def decimal_number(minimum: float = 0) -> Parser:
@@ -291,7 +295,7 @@ def clock(words: Mapping[str, object]) -> Parser:
         return INVALID
 
     times = "|".join([r"\d{2}:\d{2}", *(str(v) for v in words.values() if v)])
-    return described(parse, type="string", constraints={"pattern": times})
+    return described(parse, type="string", constraints={"pattern": times}, words=list(words))
 
 
 def choice(options: Mapping[str, str], what: str) -> Parser:
@@ -308,7 +312,7 @@ def choice(options: Mapping[str, str], what: str) -> Parser:
         ctx.add(node, path, f"diharapkan {what}, ditemukan {shown(value)}", f"{hint}pilihan: {listed}")
         return INVALID
 
-    return described(parse, type="string", constraints={"enum": list(options)})
+    return described(parse, type="string", constraints={"enum": list(options)}, labels=dict(options))
 
 
 def pattern(regex: str, what: str, hint: str) -> Parser:
@@ -323,7 +327,7 @@ def pattern(regex: str, what: str, hint: str) -> Parser:
             return INVALID
         return value.strip()
 
-    return described(parse, type="string", constraints={"pattern": regex})
+    return described(parse, type="string", constraints={"pattern": regex}, what=what, hint=hint)
 
 
 def url() -> Parser:
@@ -358,7 +362,7 @@ def boolean() -> Parser:
         ctx.add(node, path, f"diharapkan ya atau tidak, ditemukan {shown(value)}", "tulis ya atau tidak")
         return INVALID
 
-    return described(parse, type="boolean")
+    return described(parse, type="boolean", words=list(words))
 
 
 def list_of(item: Parser, minimum: int = 0) -> Parser:
@@ -386,7 +390,7 @@ def list_of(item: Parser, minimum: int = 0) -> Parser:
             values.append(item(child, sub, ctx))
         return INVALID if INVALID in values else tuple(values)
 
-    return described(parse, type="string", items=item)
+    return described(parse, type="string", items=item, min_items=minimum)
 
 
 def record(cls: type[T]) -> Parser:

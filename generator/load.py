@@ -13,14 +13,15 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, ScalarNode
 
+from . import schema
 from .fields import INVALID, Context, Origin, record
 from .model import KINDS, Opd, Peserta, Rapat, Seri, Usulan, Wilayah
 from .problems import Problem, relative
 from .yamlread import read_document
 
 RECORD_SUFFIXES = (".yaml", ".yml")
-# Folders that hold files records point at, not records.
-FILE_FOLDERS = ("dokumen", "foto")
+# Folders that hold files records point at, not records: documents, photos, and the editors' schemas.
+FILE_FOLDERS = ("dokumen", "foto", schema.FOLDER)
 ROOT_FILES = ("README.md", "LISEZMOI.md", ".gitkeep")
 
 
@@ -70,7 +71,7 @@ def load(content: Path) -> tuple[Records, list[Problem]]:
                         )
                     )
                     continue
-                parsed = _parse(path, file, name, problems, unparsed)
+                parsed = _parse(path, file, name, content, problems, unparsed)
                 if parsed is not None:
                     found[name].append(parsed)
         elif entry.is_dir() and name in FILE_FOLDERS:
@@ -92,12 +93,15 @@ def load(content: Path) -> tuple[Records, list[Problem]]:
     return records, problems
 
 
-def _parse(path: Path, file: str, kind: str, problems: list[Problem], unparsed: set[str]) -> object | None:
+def _parse(
+    path: Path, file: str, kind: str, content: Path, problems: list[Problem], unparsed: set[str]
+) -> object | None:
     document, read_problems = read_document(path, file)
     problems.extend(read_problems)
     if document is None:
         unparsed.add(path.stem)
         return None
+    problems.extend(schema.link_problems(document, kind, content))
     ctx = Context(file, problems)
     value = record(KINDS[kind])(document.root, "", ctx)
     if value is INVALID:

@@ -46,6 +46,11 @@ def _plain(name: str) -> str:
     return re.sub(r"\s+", " ", name)
 
 
+def slug(name: str) -> str:
+    """The name as it appears in ids: "Kota Metro" → metro, "Sumbersari Bantul" → sumbersari-bantul."""
+    return re.sub(r"[^a-z0-9]+", "-", _plain(name)).strip("-")
+
+
 def same_name(written: str, official_name: str) -> bool:
     return _plain(written) == _plain(official_name)
 

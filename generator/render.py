@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from . import cards, changes, charts, escape, feeds, formats, guide, ical, opendata, photos, prints, vocab
+from . import cards, changes, charts, escape, feeds, formats, guide, ical, opendata, photos, prints, schema, vocab
 from .catalog import Catalog, status
 from .engine import BASE_CONFIG
 from .lists import PER_PAGE, facet_lists, filter_data, list_path
@@ -251,6 +251,7 @@ class Pages:
         data.update(opendata.record_files(self.catalog))
         data.update(feeds.feeds(self.catalog, self.site_url))
         data.update(ical.calendars(self.catalog, self.site_url, self.data_date or dt.date.min))
+        data.update(schema.site_files())  # the editors' JSON Schemas, for other tools to fetch
         data["robots.txt"] = "User-agent: *\nAllow: /\n" + (
             f"Sitemap: {self.site_url.rstrip('/')}/sitemap.xml\n" if self.site_url else ""
         )

@@ -7,6 +7,7 @@ check as text instead of failing inside PyYAML. Safe composing only; no tags, an
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,13 +30,27 @@ STANDARD_TAGS = {
 }
 
 
+# The comment that points the YAML language server (editors) at a JSON Schema, as that server finds it.
+MODELINE = re.compile(r"^[ \t]*#[ \t]+yaml-language-server[ \t]*:(.*)$", re.MULTILINE)
+
+
 @dataclass(frozen=True)
 class Document:
-    """A record file and its root node."""
+    """A record file and its root node, and the line and target of its schema comment, if any."""
 
     file: str
     path: Path
     root: Node
+    modeline: tuple[int, str | None] | None = None
+
+
+def modeline(text: str) -> tuple[int, str | None] | None:
+    """(line, schema address) of the first `# yaml-language-server:` comment; None when there is none."""
+    found = MODELINE.search(text)
+    if found is None:
+        return None
+    target = re.search(r"\$schema=(\S+)", found.group(1))
+    return text.count("\n", 0, found.start()) + 1, target.group(1) if target else None
 
 
 class _AliasFound(Exception):
@@ -137,7 +152,7 @@ def read_bytes(raw: bytes, path: Path, file: str) -> tuple[Document | None, list
     problems = list(_structure_problems(root, file, ""))
     if problems:
         return None, problems
-    return Document(file, path, root), []
+    return Document(file, path, root, modeline(text)), []
 
 
 def _tab_problems(text: str, file: str) -> list[Problem]:

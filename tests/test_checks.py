@@ -67,18 +67,18 @@ BROKEN = [
     (
         "unknown key",
         _edit(MARGODADI, "tempat: Aula", "tempt: Balai Warga\ntempat: Aula"),
-        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:7: tempt: kolom tidak dikenal: 'tempt'",
+        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:8: tempt: kolom tidak dikenal: 'tempt'",
     ),
     (
         "duplicate key",
         _edit("peserta/camat-metro-selatan.yaml", "unsur:", "jabatan: Lurah Margodadi\nunsur:"),
-        "content/peserta/camat-metro-selatan.yaml:3: jabatan: "
-        "kolom ganda: 'jabatan' sudah ditulis di baris 2",
+        "content/peserta/camat-metro-selatan.yaml:4: jabatan: "
+        "kolom ganda: 'jabatan' sudah ditulis di baris 3",
     ),
     (
         "missing required field",
         _edit("rapat/2023/2023-musrenbangkel-margorejo.yaml", "tahun_rencana: 2024\n", ""),
-        "content/rapat/2023/2023-musrenbangkel-margorejo.yaml:1: tahun_rencana: "
+        "content/rapat/2023/2023-musrenbangkel-margorejo.yaml:2: tahun_rencana: "
         "kolom wajib 'tahun_rencana' belum diisi",
     ),
     (
@@ -88,19 +88,19 @@ BROKEN = [
             "perkiraan_biaya: 35000000",
             "perkiraan_biaya: Rp. 35.000.000,-",
         ),
-        "content/usulan/2023/contoh-2024-margodadi-002.yaml:14: perkiraan_biaya: "
+        "content/usulan/2023/contoh-2024-margodadi-002.yaml:15: perkiraan_biaya: "
         "diharapkan bilangan bulat, ditemukan 'Rp. 35.000.000,-'",
     ),
     (
         "wrong type in a list",
         _edit(PATIHAN, "  - peserta: ketua-rt-patihan", "  - peserta: ketua-rt-patihan\n    jumlah: banyak"),
-        "content/rapat/2020/2020-rakor-musrenbangkel-patihan.yaml:19: peserta[8].jumlah: "
+        "content/rapat/2020/2020-rakor-musrenbangkel-patihan.yaml:20: peserta[8].jumlah: "
         "diharapkan bilangan bulat, ditemukan 'banyak'",
     ),
     (
         "impossible date",
         _edit("rapat/2023/2023-musrenbangkel-rejomulyo.yaml", "tanggal: 2023-02-02", "tanggal: 2023-02-30"),
-        "content/rapat/2023/2023-musrenbangkel-rejomulyo.yaml:4: tanggal: "
+        "content/rapat/2023/2023-musrenbangkel-rejomulyo.yaml:5: tanggal: "
         "diharapkan tanggal yang ada di kalender, ditemukan '2023-02-30'",
     ),
     (
@@ -112,7 +112,7 @@ BROKEN = [
     (
         "region name does not match its code",
         _edit("wilayah/18.72.05.1004.yaml", "nama: Margodadi", "nama: Margodady"),
-        "content/wilayah/18.72.05.1004.yaml:3: nama: "
+        "content/wilayah/18.72.05.1004.yaml:4: nama: "
         "diharapkan nama 'Margodadi' untuk kode 18.72.05.1004, ditemukan 'Margodady'",
     ),
     (
@@ -121,19 +121,19 @@ BROKEN = [
             "peserta/walikota-metro-lagi.yaml",
             "id: walikota-metro\njabatan: Walikota Metro\nunsur: pemerintah-daerah\n",
         ),
-        "content/peserta/walikota-metro.yaml:1: id: "
+        "content/peserta/walikota-metro.yaml:2: id: "
         "id ganda: 'walikota-metro' sudah dipakai di content/peserta/walikota-metro-lagi.yaml:1",
     ),
     (
         "dangling reference",
         _edit(MARGODADI, "  - peserta: walikota-metro\n", "  - peserta: walikota-metrp\n"),
-        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:11: peserta[1].peserta: "
+        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:12: peserta[1].peserta: "
         "diharapkan peserta yang tercatat, ditemukan 'walikota-metrp' yang tidak ada",
     ),
     (
         "end before start",
         _edit(PATIHAN, 'mulai: "19.00"', 'mulai: "19.00"\nselesai: "18.30"'),
-        "content/rapat/2020/2020-rakor-musrenbangkel-patihan.yaml:8: selesai: "
+        "content/rapat/2020/2020-rakor-musrenbangkel-patihan.yaml:9: selesai: "
         "diharapkan jam selesai sesudah jam mulai 19.00, ditemukan 18.30",
     ),
     (
@@ -141,13 +141,13 @@ BROKEN = [
         _edit(
             "usulan/2023/contoh-2024-sumbersari-bantul-001.yaml", "tanggal: 2023-01-20", "tanggal: 2023-03-20"
         ),
-        "content/usulan/2023/contoh-2024-sumbersari-bantul-001.yaml:23: riwayat[2].tanggal: "
+        "content/usulan/2023/contoh-2024-sumbersari-bantul-001.yaml:24: riwayat[2].tanggal: "
         "diharapkan tanggal 2023-03-20 atau sesudahnya, ditemukan 2023-02-01",
     ),
     (
         "raw html in staff prose",
         _edit(MARGODADI, "  Kelurahan Margodadi membuka", "  <b>Penting</b> Kelurahan Margodadi membuka"),
-        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:21: isi: "
+        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:22: isi: "
         "diharapkan Markdown tanpa HTML, ditemukan '<b>'",
     ),
     (
@@ -157,7 +157,7 @@ BROKEN = [
             "  Kelurahan Margodadi membuka",
             "  [klik](javascript:alert(1)) Kelurahan Margodadi membuka",
         ),
-        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:21: isi: "
+        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:22: isi: "
         "diharapkan tautan http:// atau https://, ditemukan 'javascript:alert(1'",
     ),
     (
@@ -171,13 +171,13 @@ BROKEN = [
     (
         "weekday does not match the date",
         _edit(MARGODADI, "hari: Rabu", "hari: Kamis"),
-        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:5: hari: "
+        "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:6: hari: "
         "diharapkan Rabu untuk tanggal 2023-02-01, ditemukan Kamis",
     ),
     (
         "wrong time zone",
         _edit(PATIHAN, 'mulai: "19.00"', 'mulai: "19.00"\nzona_waktu: WITA'),
-        "content/rapat/2020/2020-rakor-musrenbangkel-patihan.yaml:8: zona_waktu: "
+        "content/rapat/2020/2020-rakor-musrenbangkel-patihan.yaml:9: zona_waktu: "
         "diharapkan WIB untuk wilayah 35.77.02.1003, ditemukan WITA",
     ),
     (
@@ -188,7 +188,7 @@ BROKEN = [
             "    label: Tidak Dibawa ke Musrenbang Kelurahan\n"
             "  - tahap: musrenbang-kelurahan\n    tanggal: 2023-02-01\n    keputusan: diterima\n",
         ),
-        "content/usulan/2023/contoh-2024-margodadi-006.yaml:29: riwayat[3].keputusan: "
+        "content/usulan/2023/contoh-2024-margodadi-006.yaml:30: riwayat[3].keputusan: "
         "tidak ada langkah sesudah keputusan 'ditolak' pada riwayat[2]",
     ),
     (
@@ -199,7 +199,7 @@ BROKEN = [
             "    rapat: 2023-musrenbangkel-margodadi\n"
             "  - tahap: rembug-warga\n    tanggal: 2023-02-03\n    keputusan: diterima\n",
         ),
-        "content/usulan/2023/contoh-2024-margodadi-001.yaml:27: riwayat[3].tahap: "
+        "content/usulan/2023/contoh-2024-margodadi-001.yaml:28: riwayat[3].tahap: "
         "diharapkan tahap 'musrenbang-kelurahan' atau sesudahnya, ditemukan 'rembug-warga'",
     ),
     (
@@ -209,7 +209,7 @@ BROKEN = [
             "  - tahap: musrenbang-kelurahan\n    tanggal: 2023-02-01",
             "  - tahap: musrenbang-kecamatan\n    tanggal: 2023-02-01",
         ),
-        "content/usulan/2023/contoh-2024-margodadi-001.yaml:26: riwayat[2].rapat: diharapkan rapat tahap "
+        "content/usulan/2023/contoh-2024-margodadi-001.yaml:27: riwayat[2].rapat: diharapkan rapat tahap "
         "'musrenbang-kecamatan', ditemukan rapat '2023-musrenbangkel-margodadi' tahap 'musrenbang-kelurahan'",
     ),
     (
@@ -219,13 +219,13 @@ BROKEN = [
             "opd_tujuan_awal: dpupr-metro",
             "opd_tujuan_awal: dpu",
         ),
-        "content/usulan/2023/contoh-2024-margodadi-001.yaml:13: opd_tujuan_awal: "
+        "content/usulan/2023/contoh-2024-margodadi-001.yaml:14: opd_tujuan_awal: "
         "diharapkan opd yang tercatat, ditemukan 'dpu' yang tidak ada",
     ),
     (
         "unknown urusan code",
         _edit("usulan/2023/contoh-2024-margodadi-001.yaml", 'urusan: "1.03"', 'urusan: "1.33"'),
-        "content/usulan/2023/contoh-2024-margodadi-001.yaml:12: urusan: "
+        "content/usulan/2023/contoh-2024-margodadi-001.yaml:13: urusan: "
         "diharapkan kode urusan, ditemukan '1.33'",
     ),
     (
@@ -233,7 +233,7 @@ BROKEN = [
         _edit(
             "usulan/2023/contoh-2024-margodadi-001.yaml", "perkiraan_biaya: 86919619", "perkiraan_biaya: -5"
         ),
-        "content/usulan/2023/contoh-2024-margodadi-001.yaml:16: perkiraan_biaya: "
+        "content/usulan/2023/contoh-2024-margodadi-001.yaml:17: perkiraan_biaya: "
         "diharapkan bilangan 0–100000000000000, ditemukan -5",
     ),
     (
@@ -252,7 +252,7 @@ BROKEN = [
     (
         "stated totals do not add up",
         _edit(PATIHAN, "agenda:", "ringkasan_usulan:\n  jumlah: 10\n  fisik: 6\n  non_fisik: 3\nagenda:"),
-        "content/rapat/2020/2020-rakor-musrenbangkel-patihan.yaml:20: ringkasan_usulan.jumlah: "
+        "content/rapat/2020/2020-rakor-musrenbangkel-patihan.yaml:21: ringkasan_usulan.jumlah: "
         "diharapkan 9 (fisik + non_fisik + barang), ditemukan 10",
     ),
     (
@@ -262,7 +262,7 @@ BROKEN = [
             "  total_biaya: 2095000000",
             "  total_biaya: 2095000001",
         ),
-        "content/rapat/2023/contoh-2023-musrenbangcam-metro-selatan.yaml:44: ringkasan_usulan.total_biaya: "
+        "content/rapat/2023/contoh-2023-musrenbangcam-metro-selatan.yaml:45: ringkasan_usulan.total_biaya: "
         "diharapkan 2095000000 menurut usulan yang tercatat untuk rapat ini, ditemukan 2095000001",
     ),
     (
@@ -344,7 +344,7 @@ def test_warning_fails_only_when_strict(content: Path) -> None:
         (
             "perkiraan_biaya: 86919619",
             "perkiraan_biaya: 86919619\nanggaran: 900000000\nsumber_dana: apbd",
-            "content/usulan/2023/contoh-2024-margodadi-001.yaml:17: peringatan: anggaran: "
+            "content/usulan/2023/contoh-2024-margodadi-001.yaml:18: peringatan: anggaran: "
             "anggaran 900000000 lebih dari dua kali perkiraan biaya 86919619",
         ),
     ],
@@ -365,3 +365,70 @@ def test_waiting_too_long_is_a_warning(content: Path) -> None:
     waiting = [p for p in problems if "belum ada keputusan" in p.message]
     assert waiting and all(p.warning for p in waiting)
     assert "content/usulan/2023/contoh-2024-margodadi-001.yaml" in {p.file for p in waiting}
+
+
+def _remove(relative: str) -> Callable[[Path], None]:
+    return lambda content: (content / relative).unlink()
+
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../../skema/rapat.schema.json"
+
+
+@pytest.mark.parametrize(
+    "breakage, expected",
+    [
+        (
+            _edit(MARGODADI, "$schema=../../skema/", "$schema=../skema/"),
+            "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:1: peringatan: skema editor: diharapkan "
+            "'../../skema/rapat.schema.json', ditemukan '../skema/rapat.schema.json'\n"
+            f"    petunjuk: tulis baris pertama: {SCHEMA_LINE}",
+        ),
+        (
+            _edit(MARGODADI, "skema/rapat.schema.json", "skema/usulan.schema.json"),
+            "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:1: peringatan: skema editor: diharapkan "
+            "'../../skema/rapat.schema.json', ditemukan '../../skema/usulan.schema.json'\n"
+            f"    petunjuk: tulis baris pertama: {SCHEMA_LINE}",
+        ),
+        (
+            _edit(MARGODADI, "$schema=", "$skema="),
+            "content/rapat/2023/2023-musrenbangkel-margodadi.yaml:1: peringatan: "
+            "komentar yaml-language-server tanpa $schema=\n"
+            f"    petunjuk: tulis baris pertama: {SCHEMA_LINE}",
+        ),
+        (
+            _remove("skema/seri.schema.json"),
+            "content/seri/2023/2023-musrenbangkel-metro-selatan.yaml:1: peringatan: "
+            "skema editor content/skema/seri.schema.json tidak ditemukan\n"
+            "    petunjuk: jalankan `musrenbang skema` untuk membuatnya",
+        ),
+        (
+            _edit("skema/opd.schema.json", '"additionalProperties": false', '"additionalProperties": true'),
+            "content/skema/opd.schema.json:1: peringatan: skema editor tidak sesuai dengan model catatan\n"
+            "    petunjuk: jalankan `musrenbang skema` untuk memperbaruinya",
+        ),
+        (
+            _new("skema/catatan.txt", "bukan skema"),
+            "content/skema/catatan.txt:1: peringatan: diharapkan berkas skema seperti rapat.schema.json, "
+            "ditemukan 'catatan.txt'\n"
+            "    petunjuk: folder skema/ hanya berisi skema buatan `musrenbang skema`; pindahkan berkas ini",
+        ),
+    ],
+    ids=["wrong folder", "other kind", "no schema", "missing schema", "stale schema", "stray file"],
+)
+def test_editor_schema_comment_warnings(content: Path, breakage, expected: str) -> None:  # type: ignore[no-untyped-def]
+    breakage(content)
+    _, problems = check_records(content)
+    assert [p.format() for p in problems] == [expected]
+    assert main(["check", "--content", str(content)]) == 0
+    assert main(["check", "--content", str(content), "--strict"]) == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["", "# yaml-language-server: $schema=https://contoh.go.id/musrenbang/skema/rapat.schema.json\n"],
+    ids=["no comment", "published schema"],
+)
+def test_records_without_the_schema_comment_are_fine(content: Path, line: str) -> None:
+    _edit(MARGODADI, SCHEMA_LINE + "\n", line)(content)
+    _, problems = check_records(content)
+    assert [p.format() for p in problems] == []

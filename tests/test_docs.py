@@ -59,13 +59,21 @@ def test_every_stage_and_decision_is_in_the_staff_guide(shipped_site: Path) -> N
 def test_every_command_and_option_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     commands = parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
-    usage = next(line for line in readme.splitlines() if "`musrenbang " in line)
+    usage = next(line for line in readme.splitlines() if "`musrenbang check |" in line)
+    named = usage.split("`musrenbang ")[1].split("[")[0]
     for name, sub in commands.items():
-        assert name in usage.split("`musrenbang ")[1].split("[")[0], f"command {name} is not in README.md"
-        for action in sub._actions:
-            for option in action.option_strings:
-                if option.startswith("--") and option != "--help":
-                    assert option in readme, f"{name} {option} is not in README.md"
+        assert name in named, f"command {name} is not in README.md"
+        parsers = [(name, sub)]
+        for action in sub._actions:  # `baru rapat|usulan|wilayah`: each kind has its own options
+            for kind, nested in (getattr(action, "choices", None) or {}).items():
+                if isinstance(nested, type(sub)):
+                    assert kind in named, f"{name} {kind} is not in README.md"
+                    parsers.append((f"{name} {kind}", nested))
+        for label, each in parsers:
+            for action in each._actions:
+                for option in action.option_strings:
+                    if option.startswith("--") and option != "--help":
+                        assert option in readme, f"{label} {option} is not in README.md"
 
 
 def test_every_command_is_explained_in_the_staff_guide(shipped_site: Path) -> None:

@@ -51,28 +51,28 @@ def _errors(content: Path) -> list[str]:
             MARGODADI,
             "  tingkat kecamatan.",
             "  tingkat kecamatan. NIK ketua: 1872051234560001.",
-            f"content/{MARGODADI}:23: isi: diharapkan teks tanpa nomor pribadi, "
+            f"content/{MARGODADI}:24: isi: diharapkan teks tanpa nomor pribadi, "
             "ditemukan nomor 16 angka seperti NIK '1872051234560001'",
         ),
         (
             USULAN,
             "pengusul: Ketua RT 008 RW 002",
             "pengusul: Ketua RT 008 RW 002 (HP 0812-3456-7890)",
-            f"content/{USULAN}:18: pengusul: diharapkan teks tanpa nomor pribadi, "
+            f"content/{USULAN}:19: pengusul: diharapkan teks tanpa nomor pribadi, "
             "ditemukan nomor HP '0812-3456-7890'",
         ),
         (
             USULAN,
             "pengusul: Ketua RT 008 RW 002",
             "pengusul: Ketua RT 008 RW 002, +62 812 3456 7890",
-            f"content/{USULAN}:18: pengusul: diharapkan teks tanpa nomor pribadi, "
+            f"content/{USULAN}:19: pengusul: diharapkan teks tanpa nomor pribadi, "
             "ditemukan nomor HP '+62 812 3456 7890'",
         ),
         (
             "peserta/walikota-metro.yaml",
             "lembaga: Pemerintah Kota Metro",
             "lembaga: Pemerintah Kota Metro (budi.santoso@gmail.com)",
-            "content/peserta/walikota-metro.yaml:4: lembaga: diharapkan teks tanpa alamat pribadi, "
+            "content/peserta/walikota-metro.yaml:5: lembaga: diharapkan teks tanpa alamat pribadi, "
             "ditemukan alamat e-mail 'budi.santoso@gmail.com'",
         ),
     ],
@@ -111,7 +111,7 @@ def test_document_paths_cannot_leave_the_content_folder(content: Path, tmp_path:
     os.symlink(tmp_path / "rahasia.pdf", content / "dokumen" / "tautan.pdf")
     _document(content, "dokumen/tautan.pdf")
     assert _errors(content) == [
-        f"content/{MARGODADI}:30: dokumen[1].berkas: "
+        f"content/{MARGODADI}:31: dokumen[1].berkas: "
         "diharapkan jalur di dalam folder content, ditemukan 'dokumen/tautan.pdf'"
     ]
 
@@ -119,7 +119,7 @@ def test_document_paths_cannot_leave_the_content_folder(content: Path, tmp_path:
 def test_absolute_document_path_is_refused(content: Path) -> None:
     _document(content, "/etc/passwd")
     assert _errors(content) == [
-        f"content/{MARGODADI}:30: dokumen[1].berkas: "
+        f"content/{MARGODADI}:31: dokumen[1].berkas: "
         "diharapkan jalur berkas di dalam folder content, ditemukan '/etc/passwd'"
     ]
 
@@ -138,7 +138,7 @@ def test_document_size_limit(content: Path) -> None:
         big.truncate(21 * 2**20)
     _document(content, "dokumen/besar.pdf")
     assert _errors(content) == [
-        f"content/{MARGODADI}:30: dokumen[1].berkas: diharapkan berkas paling besar 20 MB, ditemukan 21.0 MB"
+        f"content/{MARGODADI}:31: dokumen[1].berkas: diharapkan berkas paling besar 20 MB, ditemukan 21.0 MB"
     ]
 
 
@@ -154,7 +154,7 @@ def test_documents_differing_only_in_case_collide(content: Path) -> None:
         "  - jenis: daftar-hadir\n    judul: B\n    berkas: dokumen/BA.pdf\n",
     )
     assert _errors(content) == [
-        f"content/{MARGODADI}:33: dokumen[2].berkas: "
+        f"content/{MARGODADI}:34: dokumen[2].berkas: "
         "berkas 'dokumen/BA.pdf' dan 'dokumen/ba.pdf' hanya berbeda huruf besar-kecil"
     ]
 
@@ -227,7 +227,7 @@ def test_audit_names_the_record_that_did_not_arrive(content: Path, tmp_path: Pat
     with pytest.raises(AuditFailed) as failed:
         audit(catalog, copy)
     assert [p.format().splitlines()[0] for p in failed.value.problems] == [
-        f"content/{USULAN}:2: catatan ini tidak sampai ke situs: "
+        f"content/{USULAN}:3: catatan ini tidak sampai ke situs: "
         "halaman usulan/contoh-2024-margodadi-001/ tidak ada"
     ]
 
