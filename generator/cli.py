@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .audit import AuditFailed
 from .build import build, check_records
+from .contoh import SKALA, ContohError, tulis
 from .problems import MusrenbangError, Problem, RecordsInvalid
 from .render import TEMPLATES
 
@@ -96,6 +97,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_contoh(args: argparse.Namespace) -> int:
+    out = args.out or Path(f"contoh-{args.skala}")
+    try:
+        result = tulis(args.skala, args.seed, out, timpa=args.timpa)
+    except ContohError as error:
+        print(f"galat: {error}", file=sys.stderr)
+        return 2
+    counts = ", ".join(f"{n:,} {jenis}".replace(",", ".") for jenis, n in result.jumlah.items())
+    print(f"Data contoh skala {args.skala} (seed {args.seed}), {result.wilayah}, ditulis di {out}: {counts}.")
+    print(f"Periksa dengan: musrenbang check --content {out} --strict")
+    return 0
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
@@ -129,6 +143,12 @@ def parser() -> argparse.ArgumentParser:
         if name == "serve":
             sub.add_argument("--port", type=int, default=8000, help="port pratinjau (8000)")
         sub.set_defaults(run=run)
+    contoh = commands.add_parser("contoh", help="tulis data contoh sintetis untuk uji skala")
+    contoh.add_argument("--skala", required=True, choices=list(SKALA), help="kelurahan, kota atau provinsi")
+    contoh.add_argument("--seed", type=int, default=1, help="bilangan acak awal (1); seed sama, berkas sama")
+    contoh.add_argument("--out", type=Path, default=None, help="folder hasil (contoh-SKALA/)")
+    contoh.add_argument("--timpa", action="store_true", help="timpa folder yang tidak kosong")
+    contoh.set_defaults(run=cmd_contoh)
     return main
 
 
