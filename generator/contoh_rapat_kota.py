@@ -241,7 +241,8 @@ def seri_kota(j: Jadwal) -> Record:
 
 
 def id_seri_kecamatan(tahun: int, kec: Kec) -> str:
-    return f"contoh-{tahun}-musrenbangkel-se-{kec.slug}"
+    kind = "musrenbangdes" if all(kel.desa for kel in kec.kel) else "musrenbangkel"
+    return f"contoh-{tahun}-{kind}-se-{kec.slug}"
 
 
 def id_seri_kota(tahun: int, kab: Kab) -> str:

@@ -35,6 +35,7 @@ LINE = 110  # a value that makes its line longer than this goes below its key
 # The order the shipped records use (identity, then what, where, when, then the long parts); fields
 # not named here follow in the order the model declares them.
 FIRST: dict[type, tuple[str, ...]] = {
+    model.Opd: ("id", "nama", "singkatan", "wilayah", "urusan"),
     model.Seri: ("id", "contoh", "judul", "wilayah", "tahun_rencana"),
     model.Rapat: (
         "id", "contoh", "judul", "jenis", "wilayah", "tanggal", "hari", "mulai", "selesai", "tempat",
