@@ -18,6 +18,7 @@ from pathlib import Path
 from . import preview, scaffold, schema
 from .audit import AuditFailed
 from .build import build, check_records
+from .contoh import SKALA, ContohError, tulis
 from .engine import BASE_CONFIG
 from .impor import DITOLAK, SheetInvalid, plan, report, summary, write
 from .problems import MusrenbangError, Problem, RecordsInvalid, relative
@@ -215,6 +216,19 @@ def cmd_baru(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_contoh(args: argparse.Namespace) -> int:
+    out = args.out or Path(f"contoh-{args.skala}")
+    try:
+        result = tulis(args.skala, args.seed, out, timpa=args.timpa)
+    except ContohError as error:
+        print(f"galat: {error}", file=sys.stderr)
+        return 2
+    counts = ", ".join(f"{n:,} {jenis}".replace(",", ".") for jenis, n in result.jumlah.items())
+    print(f"Data contoh skala {args.skala} (seed {args.seed}), {result.wilayah}, ditulis di {out}: {counts}.")
+    print(f"Periksa dengan: musrenbang check --content {out} --strict")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="musrenbang",
@@ -271,6 +285,12 @@ def parser() -> argparse.ArgumentParser:
         for question in scaffold.questions(kind):
             sub.add_argument(f"--{question.flag.replace('_', '-')}", dest=question.flag, help=question.prompt)
         sub.set_defaults(run=cmd_baru)
+    contoh = commands.add_parser("contoh", help="tulis data contoh sintetis untuk uji skala")
+    contoh.add_argument("--skala", required=True, choices=list(SKALA), help="kelurahan, kota atau provinsi")
+    contoh.add_argument("--seed", type=int, default=1, help="bilangan acak awal (1); seed sama, berkas sama")
+    contoh.add_argument("--out", type=Path, default=None, help="folder hasil (contoh-SKALA/)")
+    contoh.add_argument("--timpa", action="store_true", help="timpa folder yang tidak kosong")
+    contoh.set_defaults(run=cmd_contoh)
     return main
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 from dataclasses import dataclass
 
@@ -72,29 +73,41 @@ class Option:
 
 @dataclass(frozen=True)
 class Command:
-    name: str
+    name: str  # "check", or "baru rapat" for a command with kinds
     help: str
     options: tuple[Option, ...]
+    kinds: tuple[Command, ...] = ()  # `baru rapat|usulan|wilayah`: each kind has its own options
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> argparse._SubParsersAction | None:  # type: ignore[type-arg]
+    return next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+
+
+def _command(name: str, help: str, parser: argparse.ArgumentParser) -> Command:
+    options: list[Option] = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) or "--help" in action.option_strings:
+            continue
+        if not action.option_strings:
+            choices = ", ".join(action.choices) if action.choices else (action.metavar or action.dest)
+            options.insert(0, Option(str(choices), action.help or ""))
+            continue
+        flag = max(action.option_strings, key=len)
+        value = f" {action.metavar or action.dest.upper()}" if action.nargs != 0 else ""
+        options.append(Option(flag + value, action.help or ""))
+    nested = _subcommands(parser)
+    kinds: tuple[Command, ...] = ()
+    if nested:
+        helps = {a.dest: a.help or "" for a in nested._choices_actions}  # type: ignore[attr-defined]
+        kinds = tuple(_command(f"{name} {k}", helps.get(k, ""), sub) for k, sub in nested.choices.items())
+    return Command(name, help, tuple(options), kinds)
 
 
 def commands() -> tuple[Command, ...]:
     """Every `musrenbang` command and its options, read from the command-line parser itself."""
     from .cli import parser  # the CLI imports the pipeline, which renders this guide
 
-    found = []
-    subparsers = parser()._subparsers._group_actions[0]  # type: ignore[union-attr]
-    helps = {action.dest: action.help or "" for action in subparsers._choices_actions}  # type: ignore[union-attr]
-    for name, sub in subparsers.choices.items():  # type: ignore[union-attr]
-        options = []
-        for action in sub._actions:
-            if not action.option_strings or "--help" in action.option_strings:
-                continue
-            flag = max(action.option_strings, key=len)
-            value = f" {action.metavar or action.dest.upper()}" if action.nargs != 0 else ""
-            options.append(Option(flag + value, action.help or ""))
-        for action in sub._actions:
-            if not action.option_strings and action.dest != "help":
-                choices = ", ".join(action.choices) if action.choices else (action.metavar or action.dest)
-                options.insert(0, Option(str(choices), action.help or ""))
-        found.append(Command(name, helps.get(name, ""), tuple(options)))
-    return tuple(found)
+    top = _subcommands(parser())
+    assert top is not None
+    helps = {a.dest: a.help or "" for a in top._choices_actions}  # type: ignore[attr-defined]
+    return tuple(_command(name, helps.get(name, ""), sub) for name, sub in top.choices.items())

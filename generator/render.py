@@ -18,7 +18,21 @@ from typing import Any
 import jinja2
 import yaml
 
-from . import cards, changes, charts, escape, feeds, formats, guide, ical, opendata, photos, prints, schema, vocab
+from . import (
+    cards,
+    changes,
+    charts,
+    escape,
+    feeds,
+    formats,
+    guide,
+    ical,
+    opendata,
+    photos,
+    prints,
+    schema,
+    vocab,
+)
 from .catalog import Catalog, status
 from .engine import BASE_CONFIG
 from .lists import PER_PAGE, facet_lists, filter_data, list_path

@@ -84,11 +84,23 @@ def test_every_command_is_explained_in_the_staff_guide(shipped_site: Path) -> No
         assert heading is not None, f"the staff guide has no section for `musrenbang {name}`"
         explanation = heading.find_next_sibling()
         assert explanation.name == "p" and len(explanation.get_text(strip=True)) >= 60, name
-        table = heading.find_next("table").get_text(" ")
-        for action in sub._actions:
-            for option in action.option_strings:
-                if option.startswith("--") and option != "--help":
-                    assert option in table, f"{name} {option} is not in the staff guide"
+        section = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name in ("h2", "h3"):
+                break
+            section.append(sibling.get_text(" "))
+        text = " ".join(section)
+        parsers = [sub]
+        for action in sub._actions:  # `baru rapat|usulan|wilayah`: each kind has its own options
+            for kind, nested in (getattr(action, "choices", None) or {}).items():
+                if isinstance(nested, type(sub)):
+                    assert page.find(id=f"musrenbang-{name}-{kind}") is not None, f"{name} {kind}"
+                    parsers.append(nested)
+        for each in parsers:
+            for action in each._actions:
+                for option in action.option_strings:
+                    if option.startswith("--") and option != "--help":
+                        assert option in text, f"{name} {option} is not in the staff guide"
 
 
 def test_the_guide_examples_are_records_that_pass_the_checks(content: Path, shipped_site: Path) -> None:
