@@ -246,8 +246,8 @@ BROKEN = [
                 "usulan/2023/contoh-2024-rejomulyo-002.yaml", "contoh: ya", 'kode_sipd: "10231"\ncontoh: ya'
             ),
         ),
-        "content/usulan/2023/contoh-2024-rejomulyo-002.yaml:3: kode_sipd: kode_sipd ganda: '10231' sudah "
-        "dipakai di content/usulan/2023/contoh-2024-rejomulyo-001.yaml:3",
+        "content/usulan/2023/contoh-2024-rejomulyo-002.yaml:4: kode_sipd: kode_sipd ganda: '10231' sudah "
+        "dipakai di content/usulan/2023/contoh-2024-rejomulyo-001.yaml:4",
     ),
     (
         "stated totals do not add up",
