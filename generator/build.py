@@ -7,13 +7,14 @@ only when MkDocs and Pagefind both succeeded: a failed build leaves the previous
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import os
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import changes, photos
+from . import changes, frame, photos
 from .audit import audit
 from .catalog import build_catalog
 from .check import check
@@ -22,7 +23,7 @@ from .headers import secure
 from .index import run_pagefind
 from .load import Records, load
 from .problems import Problem, RecordsInvalid
-from .render import history_url, render
+from .render import history_url, render, site_config
 from .stages import Stage, Stopwatch
 from .write import write
 
@@ -71,11 +72,17 @@ def build(
     with clock.stage("render"):
         catalog = build_catalog(records)
         history = changes.read(content, history_url())
-        output = render(catalog, content, records.data_date(), site_url, processed, work / "foto", history)
+        output = render(
+            catalog, content, records.data_date(), site_url, processed, work / "foto", history, work / "kartu"
+        )
     docs = work / "docs"
     with clock.stage("write"):
+        # Data pages skip MkDocs: it renders one shell per section, and frame.py fills the shells.
+        framed = {path: text for path, text in output.pages.items() if frame.framed(path)}
+        shells, chosen = frame.shells(framed)
+        rest = {path: text for path, text in output.pages.items() if path not in framed}
         work.mkdir(parents=True, exist_ok=True)
-        write(output, docs)
+        write(dataclasses.replace(output, pages={**rest, **shells}), docs, also=framed)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     for stale in out.parent.glob(f".{out.name}-baru-*"):
@@ -84,10 +91,15 @@ def build(
     try:
         with clock.stage("engine"):
             run_mkdocs(write_config(work, docs, fresh, site_url), _data_epoch(records))
+            secure(fresh)  # before framing: the framed pages inherit the policy from their shells
+        with clock.stage("frame"):
+            config = site_config()
+            added = frame.render_pages(fresh, framed, chosen, config, set(output.pages))
+            public = site_url or config.get("site_url")
+            frame.sitemap(fresh, public, added, [frame.url_of(shell) for shell in shells])
         with clock.stage("index"):
             run_pagefind(fresh)
         with clock.stage("finish"):
-            secure(fresh)
             audit(catalog, fresh)
             _replace(fresh, out)
     finally:

@@ -7,12 +7,15 @@ Built only after every check passed, so every lookup here succeeds. Sorting is e
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from . import regions, vocab
 from .load import Records
 from .model import Opd, Peserta, Rapat, Riwayat, Seri, Usulan, Wilayah
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -44,14 +47,19 @@ class Catalog:
     continued_by: Mapping[str, Usulan]  # deferred usulan id → the usulan that carries it on
     rapat_by_id: Mapping[str, Rapat]
     usulan_by_id: Mapping[str, Usulan]
+    # Indexes built once, so that every page's lookups cost the size of their answer, not of the
+    # whole catalog: records by every region they lie in, meetings by series.
+    usulan_under: Mapping[str, tuple[Usulan, ...]]
+    rapat_under: Mapping[str, tuple[Rapat, ...]]
+    rapat_by_seri: Mapping[str, tuple[Rapat, ...]]
 
     def usulan_in(self, kode: str) -> tuple[Usulan, ...]:
         """Proposals located in a region or below it, newest first."""
-        return tuple(u for u in self.usulan if _within(u.wilayah, kode))
+        return self.usulan_under.get(kode, ())
 
     def rapat_in(self, kode: str) -> tuple[Rapat, ...]:
         """Meetings held in a region or below it, newest first."""
-        return tuple(r for r in self.rapat if _within(r.wilayah, kode))
+        return self.rapat_under.get(kode, ())
 
     def children(self, kode: str) -> tuple[Region, ...]:
         return tuple(r for c, r in self.regions.items() if regions.parent(c) == kode)
@@ -105,8 +113,7 @@ class Catalog:
 
     def in_seri(self, seri_id: str) -> tuple[Rapat, ...]:
         """Meetings of a series in schedule order."""
-        found = [r for r in self.rapat if r.seri == seri_id]
-        return tuple(sorted(found, key=schedule_order))
+        return self.rapat_by_seri.get(seri_id, ())
 
     def attendance(
         self, rapat: Rapat
@@ -119,8 +126,15 @@ class Catalog:
         return tuple((vocab.UNSUR[u], tuple(groups[u])) for u in vocab.UNSUR if u in groups)
 
 
-def _within(kode: str, region: str) -> bool:
-    return kode == region or kode.startswith(region + ".")
+def _under(items: tuple[T, ...], code: Callable[[T], str]) -> dict[str, tuple[T, ...]]:
+    """Items by their own region and every region above it, in the order given."""
+    found: dict[str, list[T]] = {}
+    for item in items:
+        kode: str | None = code(item)
+        while kode:
+            found.setdefault(kode, []).append(item)
+            kode = regions.parent(kode)
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def status(usulan: Usulan) -> Riwayat:
@@ -151,15 +165,24 @@ def build_catalog(records: Records) -> Catalog:
         for step in u.riwayat:
             if step.rapat:
                 decisions.setdefault(step.rapat, []).append(Keputusan(u, step))
+    by_seri: dict[str, list[Rapat]] = {}
+    for r in rapat:  # schedule order
+        if r.seri:
+            by_seri.setdefault(r.seri, []).append(r)
+    newest_first = tuple(reversed(rapat))
+    usulan = tuple(sorted(records.usulan, key=proposal_order))
     return Catalog(
         regions=dict(sorted(found.items())),
         peserta={p.id: p for p in sorted(records.peserta, key=lambda p: p.id)},
         seri={s.id: s for s in sorted(records.seri, key=lambda s: s.id)},
-        rapat=tuple(reversed(rapat)),
-        usulan=tuple(sorted(records.usulan, key=proposal_order)),
+        rapat=newest_first,
+        usulan=usulan,
         decisions={k: tuple(v) for k, v in sorted(decisions.items())},
         continued_by={u.lanjutan_dari: u for u in records.usulan if u.lanjutan_dari},
         rapat_by_id={r.id: r for r in records.rapat},
         usulan_by_id={u.id: u for u in records.usulan},
         opd={o.id: o for o in sorted(records.opd, key=lambda o: o.id)},
+        usulan_under=_under(usulan, lambda u: u.wilayah),
+        rapat_under=_under(newest_first, lambda r: r.wilayah),
+        rapat_by_seri={k: tuple(v) for k, v in by_seri.items()},
     )

@@ -25,6 +25,7 @@ from . import (
     escape,
     feeds,
     formats,
+    frame,
     guide,
     ical,
     opendata,
@@ -156,8 +157,10 @@ class Pages:
         processed: Mapping[str, photos.Processed] | None = None,
         photo_dir: Path | None = None,
         history: changes.History = changes.NONE,
+        card_cache: Path | None = None,
     ):
         self.history = history
+        self.card_cache = card_cache
         self.processed = processed or {}
         self.photo_dir = photo_dir
         self.catalog = catalog
@@ -171,9 +174,13 @@ class Pages:
         """Render one page at docs path `path`, served at `url` (by default what MkDocs makes of
         the path; the blog plugin serves posts at `berita/<id>/`)."""
 
+        page_url = (url if url is not None else frame.url_of(path)).rstrip("/") or "."
+
         def link(target: str) -> escape.Md:
             """A relative link. MkDocs rewrites links to .md files itself; any other target is
             relative to the page's address (`wilayah/18.72.md` is served as `wilayah/18.72/`)."""
+            if target.endswith(".md") and frame.framed(target):  # made outside MkDocs: link its address
+                return escape.Md(escape.url(posixpath.relpath(frame.url_of(target), page_url) + "/"))
             if target.endswith(".md"):
                 base = posixpath.dirname(path)
             elif url is not None:
@@ -292,11 +299,13 @@ class Pages:
             when = f"{formats.tanggal_panjang(rapat.tanggal)}, {self.waktu(rapat)}"
             details = [when, f"{rapat.tempat}, {path}" if rapat.tempat else path]
             title = self.catalog.judul(rapat) + (" (data contoh)" if rapat.contoh else "")
-            found[card_path("berita", rapat.id)] = cards.card(title, details, name)
+            found[card_path("berita", rapat.id)] = cards.card(title, details, name, self.card_cache)
         for kode, region in self.catalog.regions.items():
             counts = f"{len(self.catalog.rapat_in(kode))} rapat, {len(self.catalog.usulan_in(kode))} usulan"
             up = ", ".join(r.label for r in self.catalog.region_path(kode)[1:3])
-            found[card_path("wilayah", kode)] = cards.card(region.label, [d for d in (up, counts) if d], name)
+            found[card_path("wilayah", kode)] = cards.card(
+                region.label, [d for d in (up, counts) if d], name, self.card_cache
+            )
         return found
 
 
@@ -308,8 +317,9 @@ def render(
     processed: Mapping[str, photos.Processed] | None = None,
     photo_dir: Path | None = None,
     history: changes.History = changes.NONE,
+    card_cache: Path | None = None,
 ) -> Output:
-    return Pages(catalog, content, data_date, site_url, processed, photo_dir, history).output()
+    return Pages(catalog, content, data_date, site_url, processed, photo_dir, history, card_cache).output()
 
 
 __all__ = ["PER_PAGE", "Output", "render"]

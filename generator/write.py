@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 from .problems import MusrenbangError
@@ -21,12 +22,13 @@ def safe_join(root: Path, relative: str) -> Path:
     return target
 
 
-def write(output: Output, docs: Path) -> None:
+def write(output: Output, docs: Path, also: Iterable[str] = ()) -> None:
+    """Write the docs tree. `also` names pages made elsewhere (frame.py) that must not collide either."""
     if docs.exists():
         shutil.rmtree(docs)
     docs.mkdir(parents=True)
     seen: dict[str, str] = {}
-    for relative in [*output.pages, *output.files, *output.data, *output.images]:
+    for relative in [*output.pages, *also, *output.files, *output.data, *output.images]:
         folded = relative.casefold()
         if folded in seen:
             raise UnsafePath(f"dua berkas keluaran bertabrakan: {seen[folded]!r} dan {relative!r}")

@@ -1,0 +1,253 @@
+"""Frame: data pages rendered outside MkDocs, inside the theme's own page frame.
+
+MkDocs renders pages at about 275 a second and the blog plugin slows further as posts grow; a city
+has thousands of proposal pages and a province a hundred thousand. So proposal, list, region,
+statistics and series pages skip MkDocs: MkDocs renders one *shell* page per section (same folder
+depth, same front-matter fields) with marker text, and every data page is the shell with the
+markers replaced by the page's own title, description, address, table of contents and article,
+converted by the same Python-Markdown extensions MkDocs uses. The header, navigation, search, dark
+mode, print styles and scripts are byte for byte the theme's. Links between pages are resolved
+here as MkDocs resolves them, and a link to a page that does not exist stops the build, as
+`mkdocs build --strict` would.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import posixpath
+import re
+import shutil
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import markdown
+import yaml
+
+from .problems import EngineFailed
+
+SECTIONS = ("usulan", "wilayah", "statistik", "seri")
+SHELL = "_bingkai"
+TITLE, DESCRIPTION, IMAGE = "BINGKAIJUDUL", "BINGKAIKETERANGAN", "BINGKAIGAMBAR"
+TOC_MARK = "BINGKAIDAFTAR"
+ARTICLE = '<article class="md-content__inner md-typeset">'
+TOC_OPEN = re.compile(r'<nav class="md-nav md-nav--secondary" aria-label="(?P<label>[^"]*)">')
+FRONT = re.compile(r"\A---\n(?P<meta>.*?)\n---\n", re.S)
+LINK = re.compile(r'(?P<attr>href|src)="(?P<target>[^":?#]+\.md)(?P<anchor>#[^"]*)?"')
+POST = re.compile(r"berita/posts/\d{4}/(?P<id>[^/]+)\.md")
+
+
+def framed(path: str) -> bool:
+    """Whether a generated page is rendered here rather than by MkDocs: every page of the data
+    sections except their index pages, which sit in the navigation."""
+    section, _, rest = path.partition("/")
+    return section in SECTIONS and bool(rest) and rest != "index.md"
+
+
+def url_of(path: str) -> str:
+    """The address MkDocs (with directory URLs and the blog plugin) gives a docs page."""
+    post = POST.fullmatch(path)
+    if post:
+        return f"berita/{post.group('id')}/"
+    if path == "index.md":
+        return ""
+    if path.endswith("/index.md"):
+        return path[: -len("index.md")]
+    return path[: -len(".md")] + "/"
+
+
+def front_matter(text: str) -> tuple[dict[str, Any], str]:
+    match = FRONT.match(text)
+    if not match:
+        return {}, text
+    return yaml.safe_load(match.group("meta")) or {}, text[match.end() :]
+
+
+def shells(pages: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """One shell page per folder and set of front-matter fields; which shell frames each page."""
+    found: dict[tuple[str, int, bool, bool], str] = {}
+    chosen: dict[str, str] = {}
+    for path, text in pages.items():
+        meta, _ = front_matter(text)
+        depth = url_of(path).count("/")  # asset and menu links are relative: the depth must match
+        key = (path.partition("/")[0], depth, "description" in meta, "image" in meta)
+        if key not in found:
+            found[key] = f"{key[0]}/{SHELL}-{len(found)}" + "/_" * (depth - 2) + ".md"
+        chosen[path] = found[key]
+    markdown_of = {}
+    for (_, _, description, image), shell in found.items():
+        lines = ["---", f"title: {TITLE}"]
+        lines += [f"description: {DESCRIPTION}"] if description else []
+        lines += [f"image: {IMAGE}"] if image else []
+        markdown_of[shell] = "\n".join([*lines, "---", "", f"# {TITLE}", "", f"## {TOC_MARK}", ""])
+    return markdown_of, chosen
+
+
+def converter(config: Mapping[str, Any]) -> markdown.Markdown:
+    """Python-Markdown set up as MkDocs sets it up from mkdocs.yml (toc, tables and fenced_code always)."""
+    names: list[str] = ["toc", "tables", "fenced_code"]
+    configs: dict[str, Any] = {}
+    for entry in config.get("markdown_extensions") or []:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        if name not in names:
+            names.append(name)
+        if options:
+            configs[name] = options
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+@dataclass(frozen=True)
+class Shell:
+    """A rendered shell split around what changes from page to page."""
+
+    head: str  # up to the secondary navigation's opening tag, markers inside
+    middle: str  # from the end of the table of contents to the article's opening tag
+    tail: str  # from the article's end to the end of the page
+    toc_label: str
+    url: str
+
+
+def parse_shell(text: str, url: str) -> Shell:
+    toc = TOC_OPEN.search(text)
+    start = text.find(ARTICLE)
+    end = text.rfind("</article>")
+    if toc is None or start < 0 or end < 0:
+        raise EngineFailed(f"halaman bingkai {url} tidak dikenali: tema berubah?")
+    toc_end = text.index("</nav>", text.index(f"#{TOC_MARK.lower()}", toc.end()))  # one item, no children
+    return Shell(
+        head=text[: toc.end()],
+        middle=text[toc_end : start + len(ARTICLE)],
+        tail=text[end:],
+        toc_label=html.unescape(toc.group("label")),
+        url=url,
+    )
+
+
+def _toc_items(tokens: Iterable[Mapping[str, Any]]) -> str:
+    out = []
+    for token in tokens:
+        title = token["name"]  # already HTML (Python-Markdown's escaped heading text)
+        item = (
+            f'<li class="md-nav__item">\n  <a href="#{token["id"]}" class="md-nav__link">\n'
+            f'    <span class="md-ellipsis">\n      {title}\n    </span>\n  </a>\n'
+        )
+        if token["children"]:
+            label = html.escape(re.sub(r"<[^>]+>", "", html.unescape(title)), quote=True)
+            item += (
+                f'  <nav class="md-nav" aria-label="{label}">\n    <ul class="md-nav__list">\n'
+                f"{_toc_items(token['children'])}    </ul>\n  </nav>\n"
+            )
+        out.append(item + "</li>\n")
+    return "".join(out)
+
+
+def toc_html(tokens: list[Mapping[str, Any]], label: str) -> str:
+    """The secondary navigation's content, as Material's partials/toc.html writes it."""
+    if tokens and tokens[0]["level"] == 1:
+        tokens = tokens[0]["children"]
+    if not tokens:
+        return ""
+    return (
+        f'\n    <label class="md-nav__title" for="__toc">\n      <span class="md-nav__icon md-icon"></span>\n'
+        f"      {html.escape(label, quote=False)}\n    </label>\n"
+        '    <ul class="md-nav__list" data-md-component="toc" data-md-scrollfix>\n'
+        f"{_toc_items(tokens)}    </ul>\n  "
+    )
+
+
+def _links(body: str, path: str, url: str, known: set[str]) -> str:
+    """Links to .md pages as MkDocs writes them: to the target's address, relative to this page's."""
+    base = url.rstrip("/") or "."
+
+    def replace(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(path), match.group("target")))
+        if target not in known:
+            raise EngineFailed(f"{path}: tautan ke halaman yang tidak ada: {match.group('target')}")
+        address = posixpath.relpath(url_of(target) or ".", base)
+        address = "./" if address == "." else address + "/"
+        return f'{match.group("attr")}="{address}{match.group("anchor") or ""}"'
+
+    return LINK.sub(replace, body)
+
+
+def fill(shell: Shell, meta: Mapping[str, Any], body: str, toc: str, url: str, skip: str) -> str:
+    """One page: the shell with this page's title, description, address, contents and article.
+    Front-matter values are already inert for HTML (the generator escapes them; see escape.py)."""
+    head = shell.head.replace(shell.url, url).replace(f"#{TITLE.lower()}", f"#{skip}")
+    head = head.replace(TITLE, str(meta["title"]))
+    if "description" in meta:
+        head = head.replace(DESCRIPTION, str(meta["description"]))
+    if "image" in meta:
+        head = head.replace(IMAGE, str(meta["image"]))
+    middle = shell.middle.replace(shell.url, url).replace(TITLE, str(meta["title"]))
+    return f"{head}{toc}{middle}\n{body}\n{shell.tail}"
+
+
+def render_pages(
+    site: Path,
+    pages: Mapping[str, str],
+    chosen: Mapping[str, str],
+    config: Mapping[str, Any],
+    known: set[str],
+) -> list[str]:
+    """Write every framed page into the built site; returns their addresses."""
+    md = converter(config)
+    parsed: dict[str, Shell] = {}
+    written = []
+    for path, text in pages.items():
+        shell_path = chosen[path]
+        if shell_path not in parsed:
+            shell_url = url_of(shell_path)
+            parsed[shell_path] = parse_shell(
+                (site / shell_url / "index.html").read_text(encoding="utf-8"), shell_url
+            )
+        shell = parsed[shell_path]
+        meta, source = front_matter(text)
+        if not set(meta) <= {"title", "description", "image"}:
+            raise EngineFailed(f"{path}: kolom depan {sorted(meta)} tidak didukung untuk halaman data")
+        url = url_of(path)
+        body = _links(md.reset().convert(source), path, url, known)
+        if re.search(r"<script(?![^>]*application/(ld\+)?json)", body):
+            raise EngineFailed(f"{path}: skrip di dalam halaman data tidak diizinkan (CSP)")
+        tokens = md.toc_tokens  # type: ignore[attr-defined]
+        skip = tokens[0]["id"] if tokens else TITLE.lower()
+        if "<h1" not in body:  # as Material does for a page without its own heading
+            body = f"<h1>{meta['title']}</h1>\n{body}"
+        target = site / url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            fill(shell, meta, body, toc_html(tokens, shell.toc_label), url, skip), encoding="utf-8"
+        )
+        written.append(url)
+    for shell_path in sorted(set(chosen.values())):
+        top = site / shell_path.split("/")[0] / shell_path.split("/")[1].removesuffix(".md")
+        shutil.rmtree(top)
+    return written
+
+
+def sitemap(site: Path, site_url: str | None, added: list[str], shell_urls: Iterable[str]) -> None:
+    """MkDocs's sitemap without the shells and with the framed pages (same date), plus its .gz."""
+    path = site / "sitemap.xml"
+    if not site_url or not path.is_file():
+        return  # without a public address MkDocs writes no usable sitemap
+    root = site_url.rstrip("/") + "/"
+    text = path.read_text(encoding="utf-8")
+    entries = re.findall(r"\s*<url>.*?</url>", text, re.S)
+    if not entries:
+        return
+    lastmod = re.search(r"<lastmod>(.*?)</lastmod>", entries[0])
+    hidden = {f"<loc>{html.escape(root + u)}</loc>" for u in shell_urls}
+    kept = [e for e in entries if not any(h in e for h in hidden)]
+    extra = [
+        f"\n    <url>\n         <loc>{html.escape(root + u)}</loc>\n"
+        + (f"         <lastmod>{lastmod.group(1)}</lastmod>\n" if lastmod else "")
+        + "    </url>"
+        for u in added
+    ]
+    start = text.index(entries[0])
+    end = text.rindex(entries[-1]) + len(entries[-1])
+    text = text[:start] + "".join(kept + extra) + text[end:]
+    path.write_text(text, encoding="utf-8")
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
