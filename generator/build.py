@@ -18,7 +18,7 @@ from . import changes, frame, photos
 from .audit import audit
 from .catalog import build_catalog
 from .check import check
-from .engine import run_mkdocs, write_config
+from .engine import copy_direct, run_mkdocs, write_config
 from .headers import secure
 from .index import run_pagefind
 from .load import Records, load
@@ -91,6 +91,7 @@ def build(
     try:
         with clock.stage("engine"):
             run_mkdocs(write_config(work, docs, fresh, site_url), _data_epoch(records))
+            copy_direct(docs, fresh)
             secure(fresh)  # before framing: the framed pages inherit the policy from their shells
         with clock.stage("frame"):
             config = site_config()

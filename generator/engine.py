@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,10 @@ from .problems import EngineFailed
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_CONFIG = ROOT / "mkdocs.yml"
+# Generated files that MkDocs must know (pages link to them, and strict link checks need the
+# targets) but need not copy: thousands of JSON, calendar, feed and image files would cost it more
+# time than all the pages. MkDocs excludes them (`exclude_docs`); `copy_direct` copies them.
+DIRECT = ("data", "kalender", "kartu", "foto", "feed", "skema", "unduhan", "usulan/data")
 
 
 def write_config(
@@ -25,6 +30,8 @@ def write_config(
     config["site_dir"] = str(site)
     if site_url:
         config["site_url"] = site_url
+    skipped = [f"/{folder}/*" for folder in DIRECT] + ["!/*/index.md"]  # the pages stay MkDocs's
+    config["exclude_docs"] = "\n".join([config.get("exclude_docs") or "", *skipped]).strip()
     theme = config.setdefault("theme", {})
     if "custom_dir" in theme:
         theme["custom_dir"] = str((base.parent / theme["custom_dir"]).resolve())
@@ -46,3 +53,11 @@ def run_mkdocs(config: Path, build_date_epoch: int) -> None:
     )
     if result.returncode != 0:
         raise EngineFailed("MkDocs gagal membangun situs:\n" + (result.stderr or result.stdout).strip())
+
+
+def copy_direct(docs: Path, site: Path) -> None:
+    """Copy the files MkDocs was told to leave alone (see DIRECT) into the built site."""
+    for folder in DIRECT:
+        source = docs / folder
+        if source.is_dir():
+            shutil.copytree(source, site / folder, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.md"))
