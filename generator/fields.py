@@ -208,7 +208,7 @@ def integer(minimum: int = 0, maximum: int = 10**15, unit: str = "") -> Parser:
         if value is None:
             return INVALID
         cleaned = value.strip().replace("_", "")
-        if not re.fullmatch(r"-?\d+", cleaned):
+        if not re.fullmatch(r"-?[0-9]+", cleaned):
             ctx.add(node, path, f"diharapkan bilangan bulat, ditemukan {shown(value)}", hint)
             return INVALID
         number = int(cleaned)
@@ -228,6 +228,8 @@ def decimal_number(minimum: float = 0) -> Parser:
         if value is None:
             return INVALID
         try:
+            if not re.fullmatch(r"[+-]?[0-9]+([.,][0-9]+)?([eE][+-]?[0-9]+)?", value.strip()):
+                raise ValueError(value)  # float() would also take Arabic-Indic digits, "inf" and "nan"
             number = float(value.replace(",", "."))
         except ValueError:
             ctx.add(node, path, f"diharapkan angka, ditemukan {shown(value)}", "contoh: 35 atau 2.5")
@@ -250,7 +252,7 @@ def date() -> Parser:
         value = _scalar(node, path, ctx, "tanggal TTTT-BB-HH")
         if value is None:
             return INVALID
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
             ctx.add(
                 node,
                 path,
@@ -283,7 +285,7 @@ def clock(words: Mapping[str, object]) -> Parser:
         cleaned = value.strip().lower()
         if cleaned in words:
             return words[cleaned]
-        match = re.fullmatch(r"(\d{1,2})[.:](\d{2})", cleaned)
+        match = re.fullmatch(r"([0-9]{1,2})[.:]([0-9]{2})", cleaned)
         if match and int(match.group(1)) < 24 and int(match.group(2)) < 60:
             return dt.time(int(match.group(1)), int(match.group(2)))
         ctx.add(
@@ -316,7 +318,7 @@ def choice(options: Mapping[str, str], what: str) -> Parser:
 
 
 def pattern(regex: str, what: str, hint: str) -> Parser:
-    compiled = re.compile(regex)
+    compiled = re.compile(regex, re.ASCII)  # \d is 0-9 only, as in JSON Schema
 
     def parse(node: Node, path: str, ctx: Context) -> Any:
         value = _scalar(node, path, ctx, what, hint)

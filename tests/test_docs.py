@@ -65,7 +65,8 @@ def test_every_command_and_option_is_in_the_readme() -> None:
         assert name in named, f"command {name} is not in README.md"
         parsers = [(name, sub)]
         for action in sub._actions:  # `baru rapat|usulan|wilayah`: each kind has its own options
-            for kind, nested in (getattr(action, "choices", None) or {}).items():
+            choices = getattr(action, "choices", None)
+            for kind, nested in choices.items() if isinstance(choices, dict) else ():
                 if isinstance(nested, type(sub)):
                     assert kind in named, f"{name} {kind} is not in README.md"
                     parsers.append((f"{name} {kind}", nested))
@@ -92,7 +93,8 @@ def test_every_command_is_explained_in_the_staff_guide(shipped_site: Path) -> No
         text = " ".join(section)
         parsers = [sub]
         for action in sub._actions:  # `baru rapat|usulan|wilayah`: each kind has its own options
-            for kind, nested in (getattr(action, "choices", None) or {}).items():
+            choices = getattr(action, "choices", None)
+            for kind, nested in choices.items() if isinstance(choices, dict) else ():
                 if isinstance(nested, type(sub)):
                     assert page.find(id=f"musrenbang-{name}-{kind}") is not None, f"{name} {kind}"
                     parsers.append(nested)
