@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import gzip
 import html
+import multiprocessing
+import os
 import posixpath
 import re
 import shutil
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -157,7 +160,7 @@ def toc_html(tokens: list[Mapping[str, Any]], label: str) -> str:
     )
 
 
-def _links(body: str, path: str, url: str, known: set[str]) -> str:
+def _links(body: str, path: str, url: str, known: frozenset[str] | set[str]) -> str:
     """Links to .md pages as MkDocs writes them: to the target's address, relative to this page's."""
     base = url.rstrip("/") or "."
 
@@ -185,6 +188,58 @@ def fill(shell: Shell, meta: Mapping[str, Any], body: str, toc: str, url: str, s
     return f"{head}{toc}{middle}\n{body}\n{shell.tail}"
 
 
+@dataclass(frozen=True)
+class Job:
+    """What a worker needs to write framed pages: the site, the parsed shells, the Markdown set-up."""
+
+    site: Path
+    shells: Mapping[str, Shell]  # by shell docs path
+    chosen: Mapping[str, str]
+    config: Mapping[str, Any]
+    known: frozenset[str]
+
+
+_job: Job | None = None  # set once in each worker process
+
+
+def _start(job: Job) -> None:
+    global _job
+    _job = job
+
+
+def _write_some(items: list[tuple[str, str]]) -> list[str]:
+    assert _job is not None
+    return _write(_job, items)
+
+
+def _write(job: Job, items: list[tuple[str, str]]) -> list[str]:
+    md = converter(job.config)
+    written = []
+    for path, text in items:
+        shell = job.shells[job.chosen[path]]
+        meta, source = front_matter(text)
+        if not set(meta) <= {"title", "description", "image"}:
+            raise EngineFailed(f"{path}: kolom depan {sorted(meta)} tidak didukung untuk halaman data")
+        url = url_of(path)
+        body = _links(md.reset().convert(source), path, url, job.known)
+        if re.search(r"<script(?![^>]*application/(ld\+)?json)", body):
+            raise EngineFailed(f"{path}: skrip di dalam halaman data tidak diizinkan (CSP)")
+        tokens = md.toc_tokens  # type: ignore[attr-defined]
+        skip = tokens[0]["id"] if tokens else TITLE.lower()
+        if "<h1" not in body:  # as Material does for a page without its own heading
+            body = f"<h1>{meta['title']}</h1>\n{body}"
+        target = job.site / url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        page = fill(shell, meta, body, toc_html(tokens, shell.toc_label), url, skip)
+        target.write_text(page, encoding="utf-8")
+        written.append(url)
+    return written
+
+
+# Below this many pages one process is faster than starting workers.
+PARALLEL_FROM = 1500
+
+
 def render_pages(
     site: Path,
     pages: Mapping[str, str],
@@ -192,39 +247,24 @@ def render_pages(
     config: Mapping[str, Any],
     known: set[str],
 ) -> list[str]:
-    """Write every framed page into the built site; returns their addresses."""
-    md = converter(config)
-    parsed: dict[str, Shell] = {}
-    written = []
-    for path, text in pages.items():
-        shell_path = chosen[path]
-        if shell_path not in parsed:
-            shell_url = url_of(shell_path)
-            parsed[shell_path] = parse_shell(
-                (site / shell_url / "index.html").read_text(encoding="utf-8"), shell_url
-            )
-        shell = parsed[shell_path]
-        meta, source = front_matter(text)
-        if not set(meta) <= {"title", "description", "image"}:
-            raise EngineFailed(f"{path}: kolom depan {sorted(meta)} tidak didukung untuk halaman data")
-        url = url_of(path)
-        body = _links(md.reset().convert(source), path, url, known)
-        if re.search(r"<script(?![^>]*application/(ld\+)?json)", body):
-            raise EngineFailed(f"{path}: skrip di dalam halaman data tidak diizinkan (CSP)")
-        tokens = md.toc_tokens  # type: ignore[attr-defined]
-        skip = tokens[0]["id"] if tokens else TITLE.lower()
-        if "<h1" not in body:  # as Material does for a page without its own heading
-            body = f"<h1>{meta['title']}</h1>\n{body}"
-        target = site / url / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(
-            fill(shell, meta, body, toc_html(tokens, shell.toc_label), url, skip), encoding="utf-8"
-        )
-        written.append(url)
+    """Write every framed page into the built site, on every core; returns their addresses."""
+    shells = {}
     for shell_path in sorted(set(chosen.values())):
-        top = site / shell_path.split("/")[0] / shell_path.split("/")[1].removesuffix(".md")
-        shutil.rmtree(top)
-    return written
+        shell_url = url_of(shell_path)
+        shells[shell_path] = parse_shell(
+            (site / shell_url / "index.html").read_text(encoding="utf-8"), shell_url
+        )
+        shutil.rmtree(site / shell_path.split("/")[0] / shell_path.split("/")[1].removesuffix(".md"))
+    job = Job(site, shells, dict(chosen), dict(config), frozenset(known))
+    items = list(pages.items())
+    workers = min(os.cpu_count() or 1, 8)
+    if len(items) < PARALLEL_FROM or workers < 2:
+        return _write(job, items)
+    size = max(200, len(items) // (workers * 8))
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    context = multiprocessing.get_context("spawn")  # no fork: the preview server runs threads
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(job,)) as pool:
+        return [url for done in pool.map(_write_some, chunks) for url in done]
 
 
 def sitemap(site: Path, site_url: str | None, added: list[str], shell_urls: Iterable[str]) -> None:

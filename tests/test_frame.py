@@ -90,3 +90,14 @@ def test_addresses_follow_mkdocs() -> None:
     )
     assert frame.framed("usulan/a-1.md") and frame.framed("usulan/daftar/x/index.md")
     assert not frame.framed("usulan/index.md") and not frame.framed("berita/posts/2023/a.md")
+
+
+def test_pages_framed_by_several_processes_are_the_same_bytes(
+    framed_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(frame, "PARALLEL_FROM", 1)  # the path large sites take, on this small one
+    parallel = build_site(CONTENT, tmp_path, site_url=PUBLIC_URL)
+    ours = sorted(p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file())
+    theirs = sorted(p.relative_to(framed_site) for p in framed_site.rglob("*") if p.is_file())
+    assert ours == theirs
+    assert [p for p in ours if (parallel / p).read_bytes() != (framed_site / p).read_bytes()] == []
