@@ -218,6 +218,14 @@ class Pages:
             **context,
         )
 
+    def record_page(self, record: Rapat | Usulan) -> tuple[str, str]:
+        """The docs path and Markdown of a meeting's news post or a proposal's tracking page."""
+        if isinstance(record, Rapat):
+            path = post_path(record)
+            return path, self.render("post.md.j2", path, url=f"berita/{record.id}/", rapat=record)
+        path = usulan_path(record)
+        return path, self.render("usulan.md.j2", path, u=record)
+
     def waktu(self, rapat: Rapat) -> str:
         return formats.waktu(rapat.mulai, rapat.selesai, self.catalog.zona(rapat), rapat.keterangan_waktu)
 
@@ -225,8 +233,7 @@ class Pages:
         pages: dict[str, str] = {}
         files: dict[str, Path] = {}
         for rapat in self.catalog.rapat:
-            path = post_path(rapat)
-            pages[path] = self.render("post.md.j2", path, url=f"berita/{rapat.id}/", rapat=rapat)
+            path, pages[path] = self.record_page(rapat)
             for doc in rapat.dokumen:
                 if doc.berkas:
                     files[document_path(doc.berkas)] = self.content / doc.berkas
@@ -235,8 +242,7 @@ class Pages:
             pages[path] = self.render("seri.md.j2", path, seri=seri, jadwal=self.catalog.in_seri(seri.id))
         pages["seri/index.md"] = self.render("seri_index.md.j2", "seri/index.md")
         for usulan in self.catalog.usulan:
-            path = usulan_path(usulan)
-            pages[path] = self.render("usulan.md.j2", path, u=usulan)
+            path, pages[path] = self.record_page(usulan)
         lists = facet_lists(self.catalog)
         for facet in lists:
             for number, chunk in enumerate(facet.pages(), start=1):
