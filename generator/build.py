@@ -21,7 +21,7 @@ from .check import check
 from .engine import copy_direct, run_mkdocs, write_config
 from .headers import secure
 from .index import run_pagefind
-from .load import Records, load
+from .load import Cache, Records, load
 from .problems import Problem, RecordsInvalid
 from .render import history_url, render, site_config
 from .stages import Stage, Stopwatch
@@ -54,13 +54,14 @@ def build(
     strict: bool = False,
     site_url: str | None = None,
     stopwatch: Stopwatch | None = None,
+    cache: Cache | None = None,
 ) -> BuildResult:
     """Check, render and build the site. `site_url` is the public address (needed for the 404 page
     when the site lives under a sub-path, and for canonical links). `stopwatch` collects the time
-    and memory of each stage."""
+    and memory of each stage; `cache` keeps parsed files between builds (`musrenbang serve`)."""
     clock = stopwatch or Stopwatch()
     with clock.stage("load"):
-        records, problems = load(content)
+        records, problems = load(content, cache)
     with clock.stage("check"):
         problems = _ordered(problems + check(records, content))
         errors = [p for p in problems if strict or not p.warning]

@@ -15,12 +15,13 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import preview, scaffold, schema
+from . import preview, quick, scaffold, schema
 from .audit import AuditFailed
 from .build import build, check_records
 from .contoh import SKALA, ContohError, tulis
 from .engine import BASE_CONFIG
 from .impor import DITOLAK, SheetInvalid, plan, report, summary, write
+from .load import Cache
 from .problems import MusrenbangError, Problem, RecordsInvalid, relative
 from .render import TEMPLATES
 from .rows import Options
@@ -84,12 +85,14 @@ def _stamp(paths: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
     return tuple(found)
 
 
-def _preview_build(args: argparse.Namespace, state: preview.State) -> None:
+def _preview_build(args: argparse.Namespace, state: preview.State, cache: Cache) -> None:
     """One build for the preview: problems go to the terminal and to the browser's overlay."""
     state.started()
     began = time.monotonic()
     try:
-        result = build(args.content, args.out, args.work, strict=args.strict, site_url=args.site_url)
+        result = build(
+            args.content, args.out, args.work, strict=args.strict, site_url=args.site_url, cache=cache
+        )
     except (RecordsInvalid, AuditFailed) as invalid:
         _print_problems(invalid.problems)
         shown = [p.format() for p in invalid.problems if args.strict or not p.warning]
@@ -108,9 +111,23 @@ def _preview_build(args: argparse.Namespace, state: preview.State) -> None:
     print(f"Situs dibangun: {result.pages} halaman ({seconds} detik).")
 
 
+def _quick(args: argparse.Namespace, state: preview.State, cache: Cache, changed: set[Path]) -> None:
+    """The changed records' own pages first, in about a second; the full build follows."""
+    began = time.monotonic()
+    try:
+        updated = quick.update(args.content, args.out, args.work, args.site_url, changed, cache)
+    except MusrenbangError:
+        return  # the full build reports it
+    if updated:
+        state.bump()
+        seconds = f"{time.monotonic() - began:.1f}".replace(".", ",")
+        print(f"Diperbarui dulu ({seconds} detik): {', '.join(updated)}")
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     state = preview.State()
-    _preview_build(args, state)
+    cache: Cache = {}
+    _preview_build(args, state, cache)
     args.out.mkdir(parents=True, exist_ok=True)
     server = preview.server(args.out, args.port, state)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -123,12 +140,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
             now = _stamp(watched)
             if now == stamp:
                 continue
+            before = stamp
             while now != stamp:  # wait until the editor has finished saving
                 stamp = now
                 time.sleep(0.2)
                 now = _stamp(watched)
             print("Catatan berubah; membangun ulang…")
-            _preview_build(args, state)
+            changed = {Path(entry[0]) for entry in set(now) - set(before)}
+            if all(path.is_relative_to(args.content) for path in changed):  # templates: full build only
+                _quick(args, state, cache, changed)
+            _preview_build(args, state, cache)
     except KeyboardInterrupt:
         server.shutdown()
     return 0

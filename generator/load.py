@@ -44,7 +44,23 @@ class Records:
         return max(dates, default=None)
 
 
-def load(content: Path) -> tuple[Records, list[Problem]]:
+@dataclass(frozen=True)
+class Parsed:
+    """One file's result, kept by `musrenbang serve` between rebuilds: a file whose size and time
+    are unchanged is not read again."""
+
+    stamp: tuple[int, int]
+    record: object | None
+    problems: tuple[Problem, ...]
+    unparsed: frozenset[str]
+
+
+Cache = dict[Path, Parsed]
+
+
+def load(content: Path, cache: Cache | None = None) -> tuple[Records, list[Problem]]:
+    """Every record under `content`, and every problem found reading them. With a cache, only
+    files changed since the last call are parsed."""
     problems: list[Problem] = []
     found: dict[str, list[object]] = {kind: [] for kind in KINDS}
     unparsed: set[str] = set()
@@ -71,9 +87,11 @@ def load(content: Path) -> tuple[Records, list[Problem]]:
                         )
                     )
                     continue
-                parsed = _parse(path, file, name, content, problems, unparsed)
-                if parsed is not None:
-                    found[name].append(parsed)
+                parsed = _cached(path, file, name, content, cache)
+                problems.extend(parsed.problems)
+                unparsed.update(parsed.unparsed)
+                if parsed.record is not None:
+                    found[name].append(parsed.record)
         elif entry.is_dir() and name in FILE_FOLDERS:
             continue
         elif name not in ROOT_FILES:
@@ -91,6 +109,20 @@ def load(content: Path) -> tuple[Records, list[Problem]]:
         unparsed_ids=frozenset(unparsed),
     )
     return records, problems
+
+
+def _cached(path: Path, file: str, kind: str, content: Path, cache: Cache | None) -> Parsed:
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    if cache is not None and path in cache and cache[path].stamp == stamp:
+        return cache[path]
+    problems: list[Problem] = []
+    unparsed: set[str] = set()
+    record = _parse(path, file, kind, content, problems, unparsed)
+    parsed = Parsed(stamp, record, tuple(problems), frozenset(unparsed))
+    if cache is not None:
+        cache[path] = parsed
+    return parsed
 
 
 def _parse(

@@ -41,6 +41,11 @@ class State:
             if replaced:
                 self.version += 1
 
+    def bump(self) -> None:
+        """Pages changed while a build goes on (the quick preview): browsers reload."""
+        with self.lock:
+            self.version += 1
+
     def as_json(self) -> bytes:
         with self.lock:
             status = {"versi": self.version, "membangun": self.building, "masalah": self.problems}
