@@ -24,7 +24,9 @@ from pathlib import Path
 
 import yaml
 
+from generator import quick
 from generator.build import build
+from generator.load import Cache
 from generator.stages import Stopwatch
 
 CHROMIUM = "/usr/bin/chromium"
@@ -111,8 +113,9 @@ def measure(skala: str, seed: int, root: Path) -> Figures:
     shutil.rmtree(out, ignore_errors=True)
     shutil.rmtree(work, ignore_errors=True)
     stopwatch = Stopwatch()
+    cache: Cache = {}
     began = time.perf_counter()
-    build(content, out, work, stopwatch=stopwatch)
+    build(content, out, work, stopwatch=stopwatch, cache=cache)
     seconds = time.perf_counter() - began
     pages = html_pages(out)
     largest = max((p.stat().st_size, p.relative_to(out).as_posix()) for p in pages)
@@ -125,8 +128,11 @@ def measure(skala: str, seed: int, root: Path) -> Figures:
     ):
         _edit(path, pattern, new)
         start = time.perf_counter()
-        build(content, out, work)
-        edits.append((label, time.perf_counter() - start))
+        quick.update(content, out, work, None, [path], cache)
+        edits.append((f"{label}: preview page", time.perf_counter() - start))
+        start = time.perf_counter()
+        build(content, out, work, cache=cache)
+        edits.append((f"{label}: whole site", time.perf_counter() - start))
     return Figures(
         skala, _count(content), stopwatch, seconds, len(pages), largest, search_download(out), edits
     )
