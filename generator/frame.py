@@ -39,6 +39,7 @@ ARTICLE = '<article class="md-content__inner md-typeset">'
 TOC_OPEN = re.compile(r'<nav class="md-nav md-nav--secondary" aria-label="(?P<label>[^"]*)">')
 FRONT = re.compile(r"\A---\n(?P<meta>.*?)\n---\n", re.S)
 LINK = re.compile(r'(?P<attr>href|src)="(?P<target>[^":?#]+\.md)(?P<anchor>#[^"]*)?"')
+SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10× faster on front matter
 POST = re.compile(r"berita/posts/\d{4}/(?P<id>[^/]+)\.md")
 
 
@@ -65,7 +66,7 @@ def front_matter(text: str) -> tuple[dict[str, Any], str]:
     match = FRONT.match(text)
     if not match:
         return {}, text
-    return yaml.safe_load(match.group("meta")) or {}, text[match.end() :]
+    return yaml.load(match.group("meta"), Loader=SAFE) or {}, text[match.end() :]
 
 
 def shells(pages: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
