@@ -140,7 +140,7 @@ def measure(skala: str, seed: int, root: Path) -> Figures:
 
 def stock_reference(docs: Path, root: Path) -> tuple[int, float]:
     """The news posts of our docs tree built by stock mkdocs-material with its blog plugin."""
-    stock = root / "stock"
+    stock = (root / "stock").resolve()
     shutil.rmtree(stock, ignore_errors=True)
     (stock / "docs" / "berita").mkdir(parents=True)
     shutil.copytree(docs / "berita" / "posts", stock / "docs" / "berita" / "posts")
