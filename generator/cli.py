@@ -1,5 +1,5 @@
-"""The `musrenbang` command: check, build, serve and impor. The only place that prints and picks exit
-codes.
+"""The `musrenbang` command: check, build, serve, baru, impor, skema and contoh. The only place that
+prints and picks exit codes.
 
 Exit codes: 0 done, 1 problems in the records (or the site could not be built, or a sheet row was
 refused), 2 wrong usage (including a sheet file that cannot be read).
@@ -116,8 +116,8 @@ def _quick(args: argparse.Namespace, state: preview.State, cache: Cache, changed
     began = time.monotonic()
     try:
         updated = quick.update(args.content, args.out, args.work, args.site_url, changed, cache)
-    except MusrenbangError:
-        return  # the full build reports it
+    except Exception:  # noqa: BLE001 - a shortcut only: the full build that follows reports any problem
+        return
     if updated:
         state.bump()
         seconds = f"{time.monotonic() - began:.1f}".replace(".", ",")
