@@ -34,6 +34,7 @@ class BuildResult:
     warnings: tuple[Problem, ...]
     notes: tuple[str, ...] = ()  # things the clerk should know that are not record problems
     stages: tuple[Stage, ...] = ()
+    reused: int = 0  # framed pages copied unchanged from the previous build
 
 
 def check_records(content: Path) -> tuple[Records, list[Problem]]:
@@ -96,7 +97,15 @@ def build(
             secure(fresh)  # before framing: the framed pages inherit the policy from their shells
         with clock.stage("frame"):
             config = site_config()
-            added = frame.render_pages(fresh, framed, chosen, config, set(output.pages))
+            added, reused = frame.render_pages(
+                fresh,
+                framed,
+                chosen,
+                config,
+                set(output.pages),
+                out if out.is_dir() else None,
+                work / "bingkai.json",
+            )
             public = site_url or config.get("site_url")
             frame.sitemap(fresh, public, added, [frame.url_of(shell) for shell in shells])
         with clock.stage("index"):
@@ -107,7 +116,7 @@ def build(
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     notes = (history.note,) if history.note else ()
-    return BuildResult(len(output.pages), tuple(problems), notes, tuple(clock.stages))
+    return BuildResult(len(output.pages), tuple(problems), notes, tuple(clock.stages), reused)
 
 
 def _photos(records: Records, content: Path, work: Path) -> dict[str, photos.Processed]:

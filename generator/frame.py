@@ -13,8 +13,11 @@ here as MkDocs resolves them, and a link to a page that does not exist stops the
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
+import hashlib
 import html
+import json
 import multiprocessing
 import os
 import posixpath
@@ -32,6 +35,7 @@ import yaml
 from .problems import EngineFailed
 
 SECTIONS = ("usulan", "wilayah", "statistik", "seri")
+VERSION = "1"  # change when the framing itself changes: pages of earlier builds are not reused
 SHELL = "_bingkai"
 TITLE, DESCRIPTION, IMAGE = "BINGKAIJUDUL", "BINGKAIKETERANGAN", "BINGKAIGAMBAR"
 TOC_MARK = "BINGKAIDAFTAR"
@@ -198,6 +202,10 @@ class Job:
     chosen: Mapping[str, str]
     config: Mapping[str, Any]
     known: frozenset[str]
+    # Reuse: the page keys of the last build, its site, and what its shells and pages looked like.
+    fingerprints: Mapping[str, str]  # shell docs path → hash of the shell and of every known page
+    previous: Path | None = None
+    manifest: Mapping[str, tuple[str, str]] = dataclasses.field(default_factory=dict)  # url → (key, file)
 
 
 _job: Job | None = None  # set once in each worker process
@@ -208,20 +216,48 @@ def _start(job: Job) -> None:
     _job = job
 
 
-def _write_some(items: list[tuple[str, str]]) -> list[str]:
+def _write_some(items: list[tuple[str, str]]) -> list[tuple[str, str, str, bool]]:
     assert _job is not None
     return _write(_job, items)
 
 
-def _write(job: Job, items: list[tuple[str, str]]) -> list[str]:
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _reused(job: Job, url: str, key: str, target: Path) -> str | None:
+    """Copy the page from the last build when nothing it is made of changed; its file's hash."""
+    if job.previous is None or job.manifest.get(url, ("", ""))[0] != key:
+        return None
+    old = job.previous / url / "index.html"
+    try:
+        data = old.read_bytes()
+    except OSError:
+        return None
+    if _digest(data) != job.manifest[url][1]:
+        return None  # changed since (the preview patches pages in place)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return job.manifest[url][1]
+
+
+def _write(job: Job, items: list[tuple[str, str]]) -> list[tuple[str, str, str, bool]]:
+    """Write pages; for each its address, its key (what it is made of), its file's hash and whether
+    it was copied from the last build."""
     md = converter(job.config)
     written = []
     for path, text in items:
+        url = url_of(path)
+        key = _digest(f"{job.fingerprints[job.chosen[path]]}\0{path}\0{text}".encode())
+        target = job.site / url / "index.html"
+        reused = _reused(job, url, key, target)
+        if reused is not None:
+            written.append((url, key, reused, True))
+            continue
         shell = job.shells[job.chosen[path]]
         meta, source = front_matter(text)
         if not set(meta) <= {"title", "description", "image"}:
             raise EngineFailed(f"{path}: kolom depan {sorted(meta)} tidak didukung untuk halaman data")
-        url = url_of(path)
         body = _links(md.reset().convert(source), path, url, job.known)
         if re.search(r"<script(?![^>]*application/(ld\+)?json)", body):
             raise EngineFailed(f"{path}: skrip di dalam halaman data tidak diizinkan (CSP)")
@@ -229,11 +265,10 @@ def _write(job: Job, items: list[tuple[str, str]]) -> list[str]:
         skip = tokens[0]["id"] if tokens else TITLE.lower()
         if "<h1" not in body:  # as Material does for a page without its own heading
             body = f"<h1>{meta['title']}</h1>\n{body}"
-        target = job.site / url / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        page = fill(shell, meta, body, toc_html(tokens, shell.toc_label), url, skip)
-        target.write_text(page, encoding="utf-8")
-        written.append(url)
+        data = fill(shell, meta, body, toc_html(tokens, shell.toc_label), url, skip).encode("utf-8")
+        target.write_bytes(data)
+        written.append((url, key, _digest(data), False))
     return written
 
 
@@ -247,25 +282,45 @@ def render_pages(
     chosen: Mapping[str, str],
     config: Mapping[str, Any],
     known: set[str],
-) -> list[str]:
-    """Write every framed page into the built site, on every core; returns their addresses."""
-    shells = {}
+    previous: Path | None = None,
+    manifest: Path | None = None,
+) -> tuple[list[str], int]:
+    """Write every framed page into the built site, on every core; returns their addresses and how
+    many were copied from the last build.
+
+    With the last build's site (`previous`) and the manifest of its framed pages, a page made of the
+    same shell, the same Markdown and the same set of pages is copied instead of made again."""
+    shells, fingerprints = {}, {}
+    # Everything a page is made of besides its own Markdown: the set of pages its links may point to,
+    # the Markdown set-up, and (below) its shell, which carries the theme, menu and policy.
+    setup = json.dumps([sorted(known), config.get("markdown_extensions"), markdown.__version__], default=str)
+    known_hash = _digest(setup.encode())
     for shell_path in sorted(set(chosen.values())):
         shell_url = url_of(shell_path)
-        shells[shell_path] = parse_shell(
-            (site / shell_url / "index.html").read_text(encoding="utf-8"), shell_url
-        )
+        text = (site / shell_url / "index.html").read_text(encoding="utf-8")
+        shells[shell_path] = parse_shell(text, shell_url)
+        fingerprints[shell_path] = _digest(f"{VERSION}\0{known_hash}\0{text}".encode())
         shutil.rmtree(site / shell_path.split("/")[0] / shell_path.split("/")[1].removesuffix(".md"))
-    job = Job(site, shells, dict(chosen), dict(config), frozenset(known))
+    last: dict[str, tuple[str, str]] = {}
+    if manifest is not None and manifest.is_file():
+        last = {
+            url: (key, data) for url, (key, data) in json.loads(manifest.read_text(encoding="utf-8")).items()
+        }
+    job = Job(site, shells, dict(chosen), dict(config), frozenset(known), fingerprints, previous, last)
     items = list(pages.items())
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < PARALLEL_FROM or workers < 2:
-        return _write(job, items)
-    size = max(200, len(items) // (workers * 8))
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    context = multiprocessing.get_context("spawn")  # no fork: the preview server runs threads
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(job,)) as pool:
-        return [url for done in pool.map(_write_some, chunks) for url in done]
+        done = _write(job, items)
+    else:
+        size = max(200, len(items) // (workers * 8))
+        chunks = [items[i : i + size] for i in range(0, len(items), size)]
+        context = multiprocessing.get_context("spawn")  # no fork: the preview server runs threads
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(job,)) as pool:
+            done = [entry for part in pool.map(_write_some, chunks) for entry in part]
+    if manifest is not None:
+        entries = {url: [key, data] for url, key, data, _ in sorted(done)}
+        manifest.write_text(json.dumps(entries, separators=(",", ":")), encoding="utf-8")
+    return [entry[0] for entry in done], sum(entry[3] for entry in done)
 
 
 def sitemap(site: Path, site_url: str | None, added: list[str], shell_urls: Iterable[str]) -> None:
