@@ -182,15 +182,17 @@ def _links(body: str, path: str, url: str, known: frozenset[str] | set[str]) -> 
 
 def fill(shell: Shell, meta: Mapping[str, Any], body: str, toc: str, url: str, skip: str) -> str:
     """One page: the shell with this page's title, description, address, contents and article.
-    Front-matter values are already inert for HTML (the generator escapes them; see escape.py)."""
-    head = shell.head.replace(shell.url, url).replace(f"#{TITLE.lower()}", f"#{skip}")
-    head = head.replace(TITLE, str(meta["title"]))
-    if "description" in meta:
-        head = head.replace(DESCRIPTION, str(meta["description"]))
-    if "image" in meta:
-        head = head.replace(IMAGE, str(meta["image"]))
-    middle = shell.middle.replace(shell.url, url).replace(TITLE, str(meta["title"]))
-    return f"{head}{toc}{middle}\n{body}\n{shell.tail}"
+    Front-matter values are already inert for HTML (the generator escapes them; see escape.py). All
+    markers are replaced in one pass, so a record text that happens to contain a marker stays as is."""
+    values = {shell.url: url, f"#{TITLE.lower()}": f"#{skip}", TITLE: str(meta["title"])}
+    values[DESCRIPTION] = str(meta.get("description", DESCRIPTION))
+    values[IMAGE] = str(meta.get("image", IMAGE))
+    markers = re.compile("|".join(re.escape(m) for m in sorted(values, key=len, reverse=True)))
+
+    def replace(text: str) -> str:
+        return markers.sub(lambda found: values[found.group(0)], text)
+
+    return f"{replace(shell.head)}{toc}{replace(shell.middle)}\n{body}\n{shell.tail}"
 
 
 @dataclass(frozen=True)

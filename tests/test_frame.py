@@ -101,3 +101,19 @@ def test_pages_framed_by_several_processes_are_the_same_bytes(
     theirs = sorted(p.relative_to(framed_site) for p in framed_site.rglob("*") if p.is_file())
     assert ours == theirs
     assert [p for p in ours if (parallel / p).read_bytes() != (framed_site / p).read_bytes()] == []
+
+
+def test_record_text_that_looks_like_a_marker_stays_as_written() -> None:
+    shell = frame.Shell(
+        head=f'<title>{frame.TITLE}</title><meta content="{frame.DESCRIPTION}"><a href="#bingkaijudul">'
+        '<link href="usulan/_bingkai-0/">',
+        middle=f"<h1>{frame.TITLE}</h1>",
+        tail="</html>",
+        toc_label="Daftar isi",
+        url="usulan/_bingkai-0/",
+    )
+    meta = {"title": f"Judul {frame.DESCRIPTION}", "description": f"Isi {frame.TITLE} usulan/_bingkai-0/"}
+    page = frame.fill(shell, meta, "<p>isi</p>", "", "usulan/a/", "judul")
+    assert page.startswith(f"<title>Judul {frame.DESCRIPTION}</title>")
+    assert f'<meta content="Isi {frame.TITLE} usulan/_bingkai-0/">' in page
+    assert '<a href="#judul"><link href="usulan/a/">' in page
