@@ -127,3 +127,13 @@ def test_the_guide_explains_publishing(shipped_site: Path) -> None:
     assert "/musrenbang/" in text
     for needed in needed_words:
         assert needed in text, needed
+
+
+def test_the_readme_shows_a_real_problem_message(content: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("```text\n", 1)[1].split("```", 1)[0].strip()
+    record = content / "rapat" / "2023" / "2023-musrenbangkel-rejomulyo.yaml"
+    broken = record.read_text(encoding="utf-8").replace("tanggal: 2023-02-02", "tanggal: 2023-02-30")
+    record.write_text(broken, encoding="utf-8")
+    _, problems = check_records(content)
+    assert shown in [p.format() for p in problems]
