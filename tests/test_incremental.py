@@ -1,13 +1,15 @@
 """A rebuild that reuses the previous build's pages gives the same bytes as a cold build, after each
-kind of edit: a changed, added, deleted and renamed record."""
+kind of edit: a changed, added, deleted and renamed record, and a changed photo."""
 
 from __future__ import annotations
 
+import io
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from generator.build import build
 from tests.conftest import PUBLIC_URL
@@ -45,15 +47,41 @@ def _rename(content: Path) -> None:
     old.rename(old.with_name("contoh-2024-margodadi-102.yaml"))
 
 
+def _photo(content: Path, colour: tuple[int, int, int]) -> None:
+    """A photo of the proposal's site, in the given colour."""
+    out = io.BytesIO()
+    Image.new("RGB", (640, 480), colour).save(out, format="JPEG", quality=90)
+    (content / "foto").mkdir(exist_ok=True)
+    (content / "foto" / "lokasi.jpg").write_bytes(out.getvalue())
+
+
+def _with_photo(content: Path) -> None:
+    _photo(content, (200, 30, 30))
+    _replace(
+        content / USULAN,
+        "riwayat:",
+        "foto:\n  - berkas: foto/lokasi.jpg\n    keterangan: Lokasi saluran\n"
+        "    alt: Jalan tergenang\nriwayat:",
+    )
+
+
+def _change_photo(content: Path) -> None:
+    _photo(content, (30, 30, 200))
+
+
 def _files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.parametrize("edit", [_change, _add, _delete, _rename], ids=["change", "add", "delete", "rename"])
+EDITS = {"change": _change, "add": _add, "delete": _delete, "rename": _rename, "photo": _change_photo}
+
+
+@pytest.mark.parametrize("edit", list(EDITS.values()), ids=list(EDITS))
 def test_a_reusing_rebuild_equals_a_cold_build(
     content: Path, tmp_path: Path, edit: Callable[[Path], None]
 ) -> None:
     site, work = tmp_path / "site", tmp_path / "work"
+    _with_photo(content)
     first = build(content, site, work, site_url=PUBLIC_URL)
     assert first.reused == 0
     edit(content)
