@@ -120,13 +120,9 @@ def build(
 
 
 def _photos(records: Records, content: Path, work: Path) -> dict[str, photos.Processed]:
-    """Web versions of every photo, made once per content (the cache survives between builds)."""
-    found: dict[str, photos.Processed] = {}
+    """Web versions of every photo of every meeting and proposal."""
     every = [f for r in records.rapat for f in r.foto] + [f for u in records.usulan for f in u.foto]
-    for foto in every:
-        if foto.berkas not in found:
-            found[foto.berkas] = photos.process(content / foto.berkas, work / "foto", work / "foto-cache")
-    return found
+    return photos.process_all(every, content, work)
 
 
 def _data_epoch(records: Records) -> int:

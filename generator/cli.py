@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import preview, quick, scaffold, schema
 from .audit import AuditFailed
-from .build import build, check_records
+from .build import BuildResult, build, check_records
 from .contoh import SKALA, ContohError, tulis
 from .engine import BASE_CONFIG
 from .impor import DITOLAK, SheetInvalid, plan, report, summary, write
@@ -53,20 +53,31 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _build(args: argparse.Namespace) -> int:
+def _attempt(args: argparse.Namespace, cache: Cache | None = None) -> tuple[BuildResult | None, list[str]]:
+    """Build, printing problems, warnings and notes; on failure also the lines the preview shows."""
     try:
-        result = build(args.content, args.out, args.work, strict=args.strict, site_url=args.site_url)
+        result = build(
+            args.content, args.out, args.work, strict=args.strict, site_url=args.site_url, cache=cache
+        )
     except (RecordsInvalid, AuditFailed) as invalid:
         _print_problems(invalid.problems)
         print("Situs tidak dibangun; situs sebelumnya tidak berubah.")
-        return 1
+        shown = [p.format() for p in invalid.problems if args.strict or not p.warning]
+        return None, [*shown, _summary(invalid.problems)]
     except MusrenbangError as error:
         print(f"galat: {error}", file=sys.stderr)
-        return 1
+        return None, [f"galat: {error}"]
     if result.warnings:
         _print_problems(result.warnings)
     for note in result.notes:
         print(f"catatan: {note}")
+    return result, []
+
+
+def _build(args: argparse.Namespace) -> int:
+    result, _ = _attempt(args)
+    if result is None:
+        return 1
     print(f"Situs dibangun di {args.out}: {result.pages} halaman.")
     return 0
 
@@ -89,26 +100,11 @@ def _preview_build(args: argparse.Namespace, state: preview.State, cache: Cache)
     """One build for the preview: problems go to the terminal and to the browser's overlay."""
     state.started()
     began = time.monotonic()
-    try:
-        result = build(
-            args.content, args.out, args.work, strict=args.strict, site_url=args.site_url, cache=cache
-        )
-    except (RecordsInvalid, AuditFailed) as invalid:
-        _print_problems(invalid.problems)
-        shown = [p.format() for p in invalid.problems if args.strict or not p.warning]
-        state.finished([*shown, _summary(invalid.problems)], replaced=False)
-        return
-    except MusrenbangError as error:
-        print(f"galat: {error}", file=sys.stderr)
-        state.finished([f"galat: {error}"], replaced=False)
-        return
-    if result.warnings:
-        _print_problems(result.warnings)
-    for note in result.notes:
-        print(f"catatan: {note}")
-    state.finished([], replaced=True)
-    seconds = f"{time.monotonic() - began:.1f}".replace(".", ",")
-    print(f"Situs dibangun: {result.pages} halaman ({seconds} detik).")
+    result, shown = _attempt(args, cache)
+    state.finished(shown, replaced=result is not None)
+    if result is not None:
+        seconds = f"{time.monotonic() - began:.1f}".replace(".", ",")
+        print(f"Situs dibangun: {result.pages} halaman ({seconds} detik).")
 
 
 def _quick(args: argparse.Namespace, state: preview.State, cache: Cache, changed: set[Path]) -> None:

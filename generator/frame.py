@@ -23,7 +23,7 @@ import os
 import posixpath
 import re
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +44,8 @@ TOC_OPEN = re.compile(r'<nav class="md-nav md-nav--secondary" aria-label="(?P<la
 FRONT = re.compile(r"\A---\n(?P<meta>.*?)\n---\n", re.S)
 LINK = re.compile(r'(?P<attr>href|src)="(?P<target>[^":?#]+\.md)(?P<anchor>#[^"]*)?"')
 SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10× faster on front matter
+# These failures come from the generator, not from a record: say so to the clerk who sees them.
+BUG = ". Ini galat pembangun situs, bukan kesalahan catatan: laporkan ke pengelola situs."
 POST = re.compile(r"berita/posts/\d{4}/(?P<id>[^/]+)\.md")
 
 
@@ -122,7 +124,7 @@ def parse_shell(text: str, url: str) -> Shell:
     start = text.find(ARTICLE)
     end = text.rfind("</article>")
     if toc is None or start < 0 or end < 0:
-        raise EngineFailed(f"halaman bingkai {url} tidak dikenali: tema berubah?")
+        raise EngineFailed(f"halaman bingkai {url} tidak dikenali (tema situs berubah?){BUG}")
     toc_end = text.index("</nav>", text.index(f"#{TOC_MARK.lower()}", toc.end()))  # one item, no children
     return Shell(
         head=text[: toc.end()],
@@ -165,19 +167,38 @@ def toc_html(tokens: list[Mapping[str, Any]], label: str) -> str:
     )
 
 
-def _links(body: str, path: str, url: str, known: frozenset[str] | set[str]) -> str:
+def _links(body: str, path: str, url: str, known: Container[str]) -> str:
     """Links to .md pages as MkDocs writes them: to the target's address, relative to this page's."""
     base = url.rstrip("/") or "."
 
     def replace(match: re.Match[str]) -> str:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(path), match.group("target")))
         if target not in known:
-            raise EngineFailed(f"{path}: tautan ke halaman yang tidak ada: {match.group('target')}")
+            raise EngineFailed(f"{path}: tautan ke halaman yang tidak ada: {match.group('target')}{BUG}")
         address = posixpath.relpath(url_of(target) or ".", base)
         address = "./" if address == "." else address + "/"
         return f'{match.group("attr")}="{address}{match.group("anchor") or ""}"'
 
     return LINK.sub(replace, body)
+
+
+def article(md: markdown.Markdown, text: str, path: str, known: Container[str]) -> Article:
+    """A generated page as the theme shows it: its front matter, its article HTML with links resolved
+    as MkDocs resolves them and the title as heading when the page has none (as Material does),
+    and its headings for the table of contents."""
+    meta, source = front_matter(text)
+    body = _links(md.reset().convert(source), path, url_of(path), known)
+    tokens = md.toc_tokens  # type: ignore[attr-defined]
+    if "<h1" not in body:
+        body = f"<h1>{meta.get('title', '')}</h1>\n{body}"
+    return Article(meta, body, tokens)
+
+
+@dataclass(frozen=True)
+class Article:
+    meta: Mapping[str, Any]
+    body: str
+    tokens: list[Mapping[str, Any]]
 
 
 def fill(shell: Shell, meta: Mapping[str, Any], body: str, toc: str, url: str, skip: str) -> str:
@@ -257,18 +278,18 @@ def _write(job: Job, items: list[tuple[str, str]]) -> list[tuple[str, str, str, 
             written.append((url, key, reused, True))
             continue
         shell = job.shells[job.chosen[path]]
-        meta, source = front_matter(text)
-        if not set(meta) <= {"title", "description", "image"}:
-            raise EngineFailed(f"{path}: kolom depan {sorted(meta)} tidak didukung untuk halaman data")
-        body = _links(md.reset().convert(source), path, url, job.known)
-        if re.search(r"<script(?![^>]*application/(ld\+)?json)", body):
-            raise EngineFailed(f"{path}: skrip di dalam halaman data tidak diizinkan (CSP)")
-        tokens = md.toc_tokens  # type: ignore[attr-defined]
-        skip = tokens[0]["id"] if tokens else TITLE.lower()
-        if "<h1" not in body:  # as Material does for a page without its own heading
-            body = f"<h1>{meta['title']}</h1>\n{body}"
+        page = article(md, text, path, job.known)
+        if not set(page.meta) <= {"title", "description", "image"}:
+            raise EngineFailed(
+                f"{path}: kolom depan {sorted(page.meta)} tidak didukung untuk halaman data{BUG}"
+            )
+        if re.search(r"<script(?![^>]*application/(ld\+)?json)", page.body):
+            raise EngineFailed(f"{path}: skrip di dalam halaman data tidak diizinkan (CSP){BUG}")
+        skip = page.tokens[0]["id"] if page.tokens else TITLE.lower()
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = fill(shell, meta, body, toc_html(tokens, shell.toc_label), url, skip).encode("utf-8")
+        data = fill(shell, page.meta, page.body, toc_html(page.tokens, shell.toc_label), url, skip).encode(
+            "utf-8"
+        )
         target.write_bytes(data)
         written.append((url, key, _digest(data), False))
     return written

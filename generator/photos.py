@@ -18,13 +18,14 @@ import shutil
 import struct
 import warnings
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from generator.model import Foto
 from generator.problems import MusrenbangError
 
 WIDTHS = (480, 960, 1600)
@@ -305,3 +306,13 @@ def process(source: Path, out_dir: Path, cache_dir: Path) -> Processed:
         shutil.copyfile(_cached(cache_dir, digest, target_width, "jpg"), out_dir / jpeg_name)
         renditions.append(Rendition(target_width, target_height, webp_name, jpeg_name))
     return Processed(digest, width, height, tuple(renditions))
+
+
+def process_all(fotos: Iterable[Foto], content: Path, work: Path) -> dict[str, Processed]:
+    """Web versions of the given photos, each made once (the cache in `work` survives between
+    builds), by their path in the content folder."""
+    found: dict[str, Processed] = {}
+    for foto in fotos:
+        if foto.berkas not in found:
+            found[foto.berkas] = process(content / foto.berkas, work / "foto", work / "foto-cache")
+    return found

@@ -52,20 +52,18 @@ def patch(page: str, text: str, path: str, config: dict[str, object]) -> str | N
     nav = _secondary_nav(page)
     if start < 0 or end < 0 or nav is None:
         return None
-    md = frame.converter(config)
-    meta, source = frame.front_matter(text)
-    url = frame.url_of(path)
-    body = frame._links(md.reset().convert(source), path, url, _Anything())  # type: ignore[arg-type]
-    if "<h1" not in body:
-        body = f"<h1>{meta.get('title', '')}</h1>\n{body}"
+    new = frame.article(frame.converter(config), text, path, _Anything())
+    meta = new.meta
     label = html.unescape(frame.TOC_OPEN.search(page).group("label"))  # type: ignore[union-attr]
-    toc = frame.toc_html(md.toc_tokens, label)  # type: ignore[attr-defined]
-    patched = page[: nav[0]] + toc + page[nav[1] : start + len(frame.ARTICLE)] + f"\n{body}\n" + page[end:]
+    toc = frame.toc_html(new.tokens, label)
+    patched = (
+        page[: nav[0]] + toc + page[nav[1] : start + len(frame.ARTICLE)] + f"\n{new.body}\n" + page[end:]
+    )
     old = TITLE.search(patched)
     if old and "title" in meta:
         name = old.group("title").rsplit(" - ", 1)
-        new = f"{meta['title']} - {name[1]}" if len(name) == 2 else str(meta["title"])
-        patched = patched[: old.start("title")] + new + patched[old.end("title") :]
+        title = f"{meta['title']} - {name[1]}" if len(name) == 2 else str(meta["title"])
+        patched = patched[: old.start("title")] + title + patched[old.end("title") :]
     return patched
 
 
@@ -110,13 +108,10 @@ def _photos(
     chosen: list[Rapat | Usulan], content: Path, work: Path, out: Path
 ) -> dict[str, photos.Processed]:
     """The web versions of the chosen records' photos (from the cache when unchanged), in the site."""
-    found = {}
-    for foto in (f for record in chosen for f in record.foto):
-        done = photos.process(content / foto.berkas, work.resolve() / "foto", work.resolve() / "foto-cache")
-        found[foto.berkas] = done
-        for rendition in done.renditions:
-            for name in (rendition.webp, rendition.jpeg):
-                if not (out / "foto" / name).exists():
-                    (out / "foto").mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(work.resolve() / "foto" / name, out / "foto" / name)
+    found = photos.process_all((f for record in chosen for f in record.foto), content, work.resolve())
+    for rendition in (r for done in found.values() for r in done.renditions):
+        for name in (rendition.webp, rendition.jpeg):
+            if not (out / "foto" / name).exists():
+                (out / "foto").mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(work.resolve() / "foto" / name, out / "foto" / name)
     return found

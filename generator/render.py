@@ -181,13 +181,8 @@ class Pages:
             relative to the page's address (`wilayah/18.72.md` is served as `wilayah/18.72/`)."""
             if target.endswith(".md") and frame.framed(target):  # made outside MkDocs: link its address
                 return escape.Md(escape.url(posixpath.relpath(frame.url_of(target), page_url) + "/"))
-            if target.endswith(".md"):
-                base = posixpath.dirname(path)
-            elif url is not None:
-                base = url
-            else:
-                base = path[: -len("index.md")] if path.endswith("index.md") else path[: -len(".md")] + "/"
-            relative = posixpath.relpath(target, base.rstrip("/") or ".")
+            base = (posixpath.dirname(path) or ".") if target.endswith(".md") else page_url
+            relative = posixpath.relpath(target, base)
             return escape.Md(escape.url(relative + ("/" if target.endswith("/") else "")))
 
         return self.env.get_template(template).render(
