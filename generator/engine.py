@@ -14,7 +14,6 @@ from .problems import EngineFailed
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_CONFIG = ROOT / "mkdocs.yml"
-HOOK = Path(__file__).resolve().parent / "blogfix.py"  # lighter excerpts for the blog plugin
 # Generated files that MkDocs must know (pages link to them, and strict link checks need the
 # targets) but need not copy: thousands of JSON, calendar, feed and image files would cost it more
 # time than all the pages. MkDocs excludes them (`exclude_docs`); `copy_direct` copies them.
@@ -33,7 +32,6 @@ def write_config(
         config["site_url"] = site_url
     skipped = [f"/{folder}/*" for folder in DIRECT] + ["!/*/index.md"]  # the pages stay MkDocs's
     config["exclude_docs"] = "\n".join([config.get("exclude_docs") or "", *skipped]).strip()
-    config["hooks"] = [*(config.get("hooks") or []), str(HOOK)]
     theme = config.setdefault("theme", {})
     if "custom_dir" in theme:
         theme["custom_dir"] = str((base.parent / theme["custom_dir"]).resolve())

@@ -1,8 +1,8 @@
 """Frame: data pages rendered outside MkDocs, inside the theme's own page frame.
 
-MkDocs renders pages at about 275 a second and the blog plugin slows further as posts grow; a city
-has thousands of proposal pages and a province a hundred thousand. So proposal, list, region,
-statistics and series pages skip MkDocs: MkDocs renders one *shell* page per section (same folder
+MkDocs renders pages at about 275 a second; a city has thousands of proposal pages and a province a
+hundred thousand. So news posts and listings, proposal, list, region, statistics and series pages
+skip MkDocs: MkDocs renders one *shell* page per section (same folder
 depth, same front-matter fields) with marker text, and every data page is the shell with the
 markers replaced by the page's own title, description, address, table of contents and article,
 converted by the same Python-Markdown extensions MkDocs uses. The header, navigation, search, dark
@@ -34,7 +34,7 @@ import yaml
 
 from .problems import EngineFailed
 
-SECTIONS = ("usulan", "wilayah", "statistik", "seri")
+SECTIONS = ("berita", "usulan", "wilayah", "statistik", "seri")
 VERSION = "1"  # change when the framing itself changes: pages of earlier builds are not reused
 SHELL = "_bingkai"
 TITLE, DESCRIPTION, IMAGE = "BINGKAIJUDUL", "BINGKAIKETERANGAN", "BINGKAIGAMBAR"
@@ -46,7 +46,6 @@ LINK = re.compile(r'(?P<attr>href|src)="(?P<target>[^":?#]+\.md)(?P<anchor>#[^"]
 SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10× faster on front matter
 # These failures come from the generator, not from a record: say so to the clerk who sees them.
 BUG = ". Ini galat pembangun situs, bukan kesalahan catatan: laporkan ke pengelola situs."
-POST = re.compile(r"berita/posts/\d{4}/(?P<id>[^/]+)\.md")
 
 
 def framed(path: str) -> bool:
@@ -57,10 +56,7 @@ def framed(path: str) -> bool:
 
 
 def url_of(path: str) -> str:
-    """The address MkDocs (with directory URLs and the blog plugin) gives a docs page."""
-    post = POST.fullmatch(path)
-    if post:
-        return f"berita/{post.group('id')}/"
+    """The address MkDocs (with directory URLs) gives a docs page."""
     if path == "index.md":
         return ""
     if path.endswith("/index.md"):

@@ -12,6 +12,8 @@ from .catalog import Catalog, status
 from .model import Usulan
 
 PER_PAGE = 50
+# A meeting post lists this many of the proposals it decided on; a longer list gets a list of its own.
+DECISIONS_SHOWN = 50
 COLUMNS = (
     "id",
     "judul",
@@ -74,6 +76,10 @@ def facet_lists(catalog: Catalog) -> tuple[Facet, ...]:
         add("Urusan", f"urusan-{key}", f"{key} {label}", [u for u in every if u.urusan == key])
     for key, opd in catalog.opd.items():
         add("OPD tujuan", f"opd-{key}", opd.nama, [u for u in every if catalog.opd_akhir(u).id == key])
+    for rapat in catalog.rapat:  # not among the index's groups: the meeting's post links its list
+        decided = catalog.decisions.get(rapat.id, ())
+        if len(decided) > DECISIONS_SHOWN:
+            add("Dibahas dalam rapat", f"rapat-{rapat.id}", catalog.judul(rapat), [d.usulan for d in decided])
     return tuple(found)
 
 

@@ -16,9 +16,10 @@ import os
 import re
 import shutil
 import struct
-import warnings
+import threading
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,18 +115,12 @@ def _names(digest: str, width: int) -> tuple[str, str]:
 # --- small Pillow steps ---------------------------------------------------------------------------
 
 
-@contextmanager
-def _pixel_limit() -> Iterator[None]:
-    """Pillow's decompression-bomb check at MAX_MEGAPIXELS, its warning raised as an error; the global
-    limit is restored afterwards (not thread-safe, like warnings.catch_warnings itself)."""
-    saved = Image.MAX_IMAGE_PIXELS
-    Image.MAX_IMAGE_PIXELS = MAX_MEGAPIXELS * 1_000_000
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            yield
-    finally:
-        Image.MAX_IMAGE_PIXELS = saved
+def _check_pixels(image: Image.Image) -> None:
+    """At most MAX_MEGAPIXELS, checked from the header before anything is decoded. (Pillow's own
+    check reads process-wide settings; photos are made on several threads at once.)"""
+    pixels = image.size[0] * image.size[1]
+    if pixels > MAX_MEGAPIXELS * 1_000_000:
+        raise _too_large(pixels)
 
 
 @contextmanager
@@ -188,8 +183,9 @@ def _srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
 def _decode(data: bytes) -> tuple[Image.Image, bytes | None]:
     """The picture upright, flattened, without metadata, and its colour profile if any; PhotoError
     when it cannot be used."""
-    with _reasons(data[:16]), _pixel_limit():
+    with _reasons(data[:16]):
         with Image.open(io.BytesIO(data), formats=FORMATS) as opened:
+            _check_pixels(opened)
             opened.load()
             upright = ImageOps.exif_transpose(opened)
         icc = upright.info.get("icc_profile")
@@ -224,8 +220,9 @@ def inspect(path: Path) -> tuple[int, int]:
             head = file.read(16)
     except OSError as exc:
         raise PhotoError(UNREADABLE) from exc
-    with _reasons(head), _pixel_limit():
+    with _reasons(head):
         with Image.open(path, formats=FORMATS) as image:
+            _check_pixels(image)
             # A PNG without early EXIF would be decoded whole by getexif(): it counts as upright.
             early = image.format != "PNG" or "exif" in image.info
             size = _oriented(image.size, image.getexif().get(0x0112, 1) if early else 1)
@@ -235,7 +232,7 @@ def inspect(path: Path) -> tuple[int, int]:
 
 def _write(path: Path, data: bytes) -> None:
     """Whole or not at all: a crash never leaves half a file in the cache."""
-    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    partial = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.part")
     partial.write_bytes(data)
     os.replace(partial, path)
 
@@ -311,8 +308,8 @@ def process(source: Path, out_dir: Path, cache_dir: Path) -> Processed:
 def process_all(fotos: Iterable[Foto], content: Path, work: Path) -> dict[str, Processed]:
     """Web versions of the given photos, each made once (the cache in `work` survives between
     builds), by their path in the content folder."""
-    found: dict[str, Processed] = {}
-    for foto in fotos:
-        if foto.berkas not in found:
-            found[foto.berkas] = process(content / foto.berkas, work / "foto", work / "foto-cache")
-    return found
+    names = list(dict.fromkeys(foto.berkas for foto in fotos))
+    # Pillow lets go of the interpreter lock while it decodes, resizes and encodes: threads use every core.
+    with ThreadPoolExecutor(min(os.cpu_count() or 1, 4)) as pool:
+        done = pool.map(lambda name: process(content / name, work / "foto", work / "foto-cache"), names)
+        return dict(zip(names, done, strict=True))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -28,6 +27,7 @@ from . import (
     frame,
     guide,
     ical,
+    news,
     opendata,
     photos,
     prints,
@@ -36,8 +36,9 @@ from . import (
 )
 from .catalog import Catalog, status
 from .engine import BASE_CONFIG
-from .lists import PER_PAGE, facet_lists, filter_data, list_path
+from .lists import DECISIONS_SHOWN, PER_PAGE, facet_lists, filter_data, list_path
 from .model import Rapat, Usulan
+from .news import post_path
 from .stats import accommodated, statistik
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
@@ -112,17 +113,8 @@ def history_url() -> str | None:
     return str(chosen) if chosen else None
 
 
-def category_slug(name: str) -> str:
-    """The address the blog plugin gives a category ("Kelurahan Margodadi" → kelurahan-margodadi)."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-
-
 def card_path(kind: str, key: str) -> str:
     return f"kartu/{kind}/{key}.png"
-
-
-def post_path(rapat: Rapat) -> str:
-    return f"berita/posts/{rapat.tanggal.year}/{rapat.id}.md"
 
 
 def seri_path(seri_id: str) -> str:
@@ -170,17 +162,23 @@ class Pages:
         self.license = data_license()
         self.env = environment()
 
-    def render(self, template: str, path: str, url: str | None = None, **context: object) -> str:
-        """Render one page at docs path `path`, served at `url` (by default what MkDocs makes of
-        the path; the blog plugin serves posts at `berita/<id>/`)."""
+    def render(self, template: str, path: str, **context: object) -> str:
+        """Render one page at docs path `path`, served where MkDocs serves that path."""
 
-        page_url = (url if url is not None else frame.url_of(path)).rstrip("/") or "."
+        page_url = frame.url_of(path).rstrip("/") or "."
+
+        def address(target: str) -> escape.Md:
+            """The address of page `target` (a docs path) relative to this page's, for raw HTML,
+            where neither MkDocs nor frame.py rewrites links."""
+            return escape.Md(
+                escape.url(posixpath.relpath(frame.url_of(target).rstrip("/") or ".", page_url) + "/")
+            )
 
         def link(target: str) -> escape.Md:
             """A relative link. MkDocs rewrites links to .md files itself; any other target is
             relative to the page's address (`wilayah/18.72.md` is served as `wilayah/18.72/`)."""
             if target.endswith(".md") and frame.framed(target):  # made outside MkDocs: link its address
-                return escape.Md(escape.url(posixpath.relpath(frame.url_of(target), page_url) + "/"))
+                return address(target)
             base = (posixpath.dirname(path) or ".") if target.endswith(".md") else page_url
             relative = posixpath.relpath(target, base)
             return escape.Md(escape.url(relative + ("/" if target.endswith("/") else "")))
@@ -188,6 +186,7 @@ class Pages:
         return self.env.get_template(template).render(
             catalog=self.catalog,
             link=link,
+            address=address,
             post_path=post_path,
             seri_path=seri_path,
             usulan_path=usulan_path,
@@ -196,12 +195,16 @@ class Pages:
             card_path=card_path,
             with_photos=lambda fotos: [(f, self.processed[f.berkas]) for f in fotos],
             list_path=list_path,
+            decisions_shown=DECISIONS_SHOWN,
             status=status,
             accommodated=accommodated,
             statistik=lambda items: statistik(self.catalog, items),
             charts=charts,
             bars=_bars,
-            category_slug=category_slug,
+            category_path=news.category_path,
+            categories=lambda rapat: news.categories(self.catalog, rapat),
+            ringkas=self.ringkas,
+            pager=news.pager,
             feed_scopes={scope for scope, _, _ in feeds.scopes(self.catalog)},
             cetak=lambda address: prints.print_block(
                 self.site_url.rstrip("/") + "/" + address if self.site_url else None, self.data_date
@@ -217,9 +220,17 @@ class Pages:
         """The docs path and Markdown of a meeting's news post or a proposal's tracking page."""
         if isinstance(record, Rapat):
             path = post_path(record)
-            return path, self.render("post.md.j2", path, url=f"berita/{record.id}/", rapat=record)
+            return path, self.render("post.md.j2", path, rapat=record)
         path = usulan_path(record)
         return path, self.render("usulan.md.j2", path, u=record)
+
+    def ringkas(self, rapat: Rapat) -> str:
+        """A post's first sentence, which its listings show too: the meeting, when and where."""
+        where = f", di {rapat.tempat}" if rapat.tempat else ""
+        return (
+            f"{self.catalog.nama_rapat(rapat)} untuk rencana pembangunan tahun {rapat.tahun_rencana}: "
+            f"{formats.tanggal_panjang(rapat.tanggal)}, {self.waktu(rapat)}{where}."
+        )
 
     def waktu(self, rapat: Rapat) -> str:
         return formats.waktu(rapat.mulai, rapat.selesai, self.catalog.zona(rapat), rapat.keterangan_waktu)
@@ -242,7 +253,14 @@ class Pages:
         for facet in lists:
             for number, chunk in enumerate(facet.pages(), start=1):
                 path = list_path(facet.key, number)
-                pages[path] = self.render("daftar.md.j2", path, facet=facet, items=chunk, number=number)
+                pages[path] = self.render(
+                    "daftar.md.j2",
+                    path,
+                    facet=facet,
+                    items=chunk,
+                    number=number,
+                    page_path=lambda n, key=facet.key: list_path(key, n),
+                )
         pages["usulan/index.md"] = self.render("usulan_index.md.j2", "usulan/index.md", lists=lists)
         for kode in self.catalog.regions:
             path = wilayah_path(kode)
@@ -253,7 +271,12 @@ class Pages:
             path = statistik_path(tahun)
             items = [u for u in self.catalog.usulan if tahun is None or u.tahun_rencana == tahun]
             pages[path] = self.render("statistik.md.j2", path, tahun=tahun, years=years, items=items)
-        pages["berita/index.md"] = self.render("berita_index.md.j2", "berita/index.md")
+        views = news.views(self.catalog)
+        for view in views:
+            for number, posts in enumerate(view.pages(), start=1):
+                path = view.path(number)
+                context = {"view": view, "views": views, "items": posts, "number": number}
+                pages[path] = self.render("berita.md.j2", path, page_path=view.path, **context)
         pages["index.md"] = self.render("home.md.j2", "index.md")
         pages["panduan/index.md"] = self.render(
             "panduan.md.j2", "panduan/index.md", guide=guide.kinds(), commands=guide.commands()

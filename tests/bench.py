@@ -24,9 +24,11 @@ from pathlib import Path
 
 import yaml
 
-from generator import quick
+from generator import news, quick
 from generator.build import build
-from generator.load import Cache
+from generator.catalog import build_catalog
+from generator.load import Cache, load
+from generator.render import render
 from generator.stages import Stopwatch
 
 CHROMIUM = "/usr/bin/chromium"
@@ -138,12 +140,20 @@ def measure(skala: str, seed: int, root: Path) -> Figures:
     )
 
 
-def stock_reference(docs: Path, root: Path) -> tuple[int, float]:
-    """The news posts of our docs tree built by stock mkdocs-material with its blog plugin."""
+def stock_reference(content: Path, root: Path) -> tuple[int, float]:
+    """Our news posts built by stock mkdocs-material with its blog plugin: the same Markdown, with
+    the date and categories the plugin needs in the front matter."""
     stock = (root / "stock").resolve()
     shutil.rmtree(stock, ignore_errors=True)
-    (stock / "docs" / "berita").mkdir(parents=True)
-    shutil.copytree(docs / "berita" / "posts", stock / "docs" / "berita" / "posts")
+    records, _ = load(content)
+    catalog = build_catalog(records)
+    pages = render(catalog, content, records.data_date()).pages
+    for rapat in catalog.rapat:
+        text = pages[news.post_path(rapat)]
+        head = {"date": rapat.tanggal.isoformat(), "categories": news.categories(catalog, rapat)}
+        target = stock / "docs" / "berita" / "posts" / str(rapat.tanggal.year) / f"{rapat.id}.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("---\n" + yaml.safe_dump(head, allow_unicode=True) + text.removeprefix("---\n"))
     (stock / "docs" / "berita" / "index.md").write_text("# Berita\n", encoding="utf-8")
     (stock / "docs" / "index.md").write_text("# Beranda\n", encoding="utf-8")
     config = {
@@ -219,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     for skala in sizes:
         print(f"… {skala}", file=sys.stderr)
         results.append(measure(skala, args.seed, args.work))
-    reference = stock_reference(args.work / "kota" / "work" / "docs", args.work)
+    reference = stock_reference(args.work / "kota" / "content", args.work)
     print(table(results, reference))
     return 0
 

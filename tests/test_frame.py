@@ -12,6 +12,8 @@ from generator.problems import EngineFailed
 from tests.conftest import CONTENT, PUBLIC_URL, build_site, soup
 
 SAMPLES = (
+    "berita/2023-musrenbangkel-margodadi",  # a news post
+    "berita/category/tahun-2023",  # a news listing
     "usulan/contoh-2024-margodadi-001",  # photos absent, full history, a region link
     "usulan/contoh-2025-margorejo-001",  # a carried-over proposal
     "usulan/daftar/status-diterima",  # a list page (first page, deeper folder)
@@ -84,12 +86,10 @@ def test_addresses_follow_mkdocs() -> None:
     assert frame.url_of("usulan/index.md") == "usulan/"
     assert frame.url_of("usulan/a-1.md") == "usulan/a-1/"
     assert frame.url_of("usulan/daftar/status-diterima/2.md") == "usulan/daftar/status-diterima/2/"
-    assert (
-        frame.url_of("berita/posts/2023/2023-musrenbangkel-margodadi.md")
-        == "berita/2023-musrenbangkel-margodadi/"
-    )
+    assert frame.url_of("berita/archive/2023/page/2.md") == "berita/archive/2023/page/2/"
     assert frame.framed("usulan/a-1.md") and frame.framed("usulan/daftar/x/index.md")
-    assert not frame.framed("usulan/index.md") and not frame.framed("berita/posts/2023/a.md")
+    assert frame.framed("berita/2023-musrenbangkel-margodadi.md") and frame.framed("berita/page/2.md")
+    assert not frame.framed("usulan/index.md") and not frame.framed("berita/index.md")
 
 
 def test_pages_framed_by_several_processes_are_the_same_bytes(
