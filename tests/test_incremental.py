@@ -1,10 +1,15 @@
 """A rebuild that reuses the previous build's pages gives the same bytes as a cold build, after each
-kind of edit: a changed, added, deleted and renamed record, and a changed photo."""
+kind of edit: a changed, added, deleted and renamed record, a changed photo, and a changed page
+template, theme override or stylesheet."""
 
 from __future__ import annotations
 
 import io
+import json
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +17,7 @@ import pytest
 from PIL import Image
 
 from generator.build import build
-from tests.conftest import PUBLIC_URL
+from tests.conftest import PUBLIC_URL, ROOT
 
 USULAN = "usulan/2023/contoh-2024-margodadi-001.yaml"
 RAPAT = "rapat/2023/2023-musrenbangkel-margodadi.yaml"
@@ -103,3 +108,90 @@ def test_a_page_patched_since_is_made_again(content: Path, tmp_path: Path) -> No
     page.write_bytes(original.replace(b"</article>", b"<p>ditambal</p></article>"))
     build(content, site, work)
     assert page.read_bytes() == original
+
+
+# Templates are found next to the generator (render.TEMPLATES, engine.BASE_CONFIG and its custom_dir),
+# so these tests build with a copy of the project whose templates they edit, through the real CLI.
+
+PAGE = "usulan/contoh-2024-margodadi-001/index.html"
+
+
+def _page_template(project: Path) -> None:
+    _replace(
+        project / "site_templates" / "pages" / "usulan.md.j2", "**Status terkini:**", "**Status saat ini:**"
+    )
+
+
+def _theme_override(project: Path) -> None:
+    meta = '<meta name="mt-uji" content="tema">'
+    _replace(
+        project / "site_templates" / "overrides" / "main.html",
+        "{{ super() }}\n",
+        f"{{{{ super() }}}}\n  {meta}\n",
+    )
+
+
+def _stylesheet(project: Path) -> None:
+    css = project / "site_templates" / "assets" / "extra.css"
+    css.write_text(css.read_text(encoding="utf-8") + ".mt-uji { color: #000; }\n", encoding="utf-8")
+
+
+# Each edit, the file of the site where it shows, and what shows there.
+TEMPLATE_EDITS = {
+    "page": (_page_template, PAGE, "<strong>Status saat ini:</strong>"),
+    "theme": (_theme_override, PAGE, '<meta name="mt-uji" content="tema">'),
+    "stylesheet": (_stylesheet, "assets/extra.css", ".mt-uji {"),
+}
+
+
+def _project(tmp_path: Path) -> Path:
+    """A copy of the generator with its templates and base configuration, to edit."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "generator", project / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "site_templates", project / "site_templates")
+    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+def _cli_build(project: Path, content: Path, out: Path, work: Path) -> None:
+    """`musrenbang build` run from the copy, so the copy's templates are the ones used."""
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "build", "--content", str(content), "--out", str(out)]
+        + ["--work", str(work), "--site-url", PUBLIC_URL],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(project)},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"Situs dibangun di {out}" in result.stdout
+
+
+def _keys(work: Path) -> dict[str, str]:
+    """What each framed page of the last build was made of (frame.py's manifest): address → key."""
+    return {url: key for url, (key, _) in json.loads((work / "bingkai.json").read_text("utf-8")).items()}
+
+
+@pytest.mark.parametrize("edit", list(TEMPLATE_EDITS), ids=list(TEMPLATE_EDITS))
+def test_a_reusing_rebuild_after_a_template_edit_equals_a_cold_build(
+    content: Path, tmp_path: Path, edit: str
+) -> None:
+    change, shown_in, shown = TEMPLATE_EDITS[edit]
+    project = _project(tmp_path)
+    site, work = tmp_path / "site", tmp_path / "work"
+    _cli_build(project, content, site, work)
+    assert shown not in (site / shown_in).read_text(encoding="utf-8")
+    before = _keys(work)
+    change(project)
+    _cli_build(project, content, site, work)
+    cold = tmp_path / "cold"
+    _cli_build(project, content, cold, tmp_path / "work-cold")
+    ours, theirs = _files(site), _files(cold)
+    assert sorted(ours) == sorted(theirs)
+    assert [name for name in ours if ours[name] != theirs[name]] == []
+    assert shown in (site / shown_in).read_text(encoding="utf-8")
+    # A framed page is made again exactly when the edit shows in it; every other one is copied.
+    after = _keys(work)
+    assert sorted(after) == sorted(before)
+    remade = {url for url in after if after[url] != before[url]}
+    assert remade == {url for url in after if shown in ours[f"{url}index.html"].decode("utf-8")}
