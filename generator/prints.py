@@ -9,7 +9,7 @@ import io
 
 import segno
 
-from . import formats
+from . import formats, htmlblock
 from .escape import Md, html_text
 
 
@@ -34,11 +34,11 @@ def qr_svg(url: str) -> str:
 def print_block(page_url: str | None, data_date: dt.date | None) -> Md:
     """A raw HTML block for the end of a page. `page_url` is absolute (needs the site's public
     address); without it the printout says only the date of the data."""
-    parts = ['<div class="mt-cetak">']
+    parts = [htmlblock.OPEN, '<div class="mt-cetak">']
     if page_url:
         parts.append(qr_svg(page_url))
         parts.append(f"<p>Halaman ini di internet: {html_text(page_url)}</p>")
     if data_date:
         parts.append(f"<p>Dicetak dari data per {html_text(formats.tanggal_panjang(data_date))}.</p>")
-    parts.append("</div>")
+    parts += ["</div>", htmlblock.CLOSE]
     return Md("\n".join(parts))
