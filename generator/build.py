@@ -20,7 +20,7 @@ from .catalog import build_catalog
 from .check import check
 from .engine import copy_direct, run_mkdocs, write_config
 from .headers import secure
-from .index import run_pagefind
+from .index import mark_searchable, run_pagefind
 from .load import Cache, Records, load
 from .problems import Problem, RecordsInvalid
 from .render import history_url, render, site_config
@@ -94,7 +94,9 @@ def build(
         with clock.stage("engine"):
             run_mkdocs(write_config(work, docs, fresh, site_url), _data_epoch(records))
             copy_direct(docs, fresh)
-            secure(fresh)  # before framing: the framed pages inherit the policy from their shells
+            # Before framing: the framed pages inherit the policy and the search mark from their shells.
+            secure(fresh)
+            mark_searchable(fresh)
         with clock.stage("frame"):
             config = site_config()
             added, reused = frame.render_pages(

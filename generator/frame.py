@@ -32,6 +32,7 @@ from typing import Any
 import markdown
 import yaml
 
+from . import index
 from .problems import EngineFailed
 
 SECTIONS = ("berita", "usulan", "wilayah", "statistik", "seri")
@@ -39,7 +40,7 @@ VERSION = "1"  # change when the framing itself changes: pages of earlier builds
 SHELL = "_bingkai"
 TITLE, DESCRIPTION, IMAGE = "BINGKAIJUDUL", "BINGKAIKETERANGAN", "BINGKAIGAMBAR"
 TOC_MARK = "BINGKAIDAFTAR"
-ARTICLE = '<article class="md-content__inner md-typeset">'
+ARTICLE = '<article class="md-content__inner md-typeset"'  # then `>` or ` data-pagefind-body>`
 TOC_OPEN = re.compile(r'<nav class="md-nav md-nav--secondary" aria-label="(?P<label>[^"]*)">')
 FRONT = re.compile(r"\A---\n(?P<meta>.*?)\n---\n", re.S)
 LINK = re.compile(r'(?P<attr>href|src)="(?P<target>[^":?#]+\.md)(?P<anchor>#[^"]*)?"')
@@ -118,13 +119,14 @@ class Shell:
 def parse_shell(text: str, url: str) -> Shell:
     toc = TOC_OPEN.search(text)
     start = text.find(ARTICLE)
+    start = text.find(">", start) + 1 if start >= 0 else -1
     end = text.rfind("</article>")
     if toc is None or start < 0 or end < 0:
         raise EngineFailed(f"halaman bingkai {url} tidak dikenali (tema situs berubah?){BUG}")
     toc_end = text.index("</nav>", text.index(f"#{TOC_MARK.lower()}", toc.end()))  # one item, no children
     return Shell(
         head=text[: toc.end()],
-        middle=text[toc_end : start + len(ARTICLE)],
+        middle=text[toc_end:start],
         tail=text[end:],
         toc_label=html.unescape(toc.group("label")),
         url=url,
@@ -197,10 +199,13 @@ class Article:
     tokens: list[Mapping[str, Any]]
 
 
-def fill(shell: Shell, meta: Mapping[str, Any], body: str, toc: str, url: str, skip: str) -> str:
+def fill(
+    shell: Shell, meta: Mapping[str, Any], body: str, toc: str, url: str, skip: str, searchable: bool = True
+) -> str:
     """One page: the shell with this page's title, description, address, contents and article.
     Front-matter values are already inert for HTML (the generator escapes them; see escape.py). All
-    markers are replaced in one pass, so a record text that happens to contain a marker stays as is."""
+    markers are replaced in one pass, so a record text that happens to contain a marker stays as is.
+    A page that is not `searchable` loses the shell's mark for the search index."""
     values = {shell.url: url, f"#{TITLE.lower()}": f"#{skip}", TITLE: str(meta["title"])}
     values[DESCRIPTION] = str(meta.get("description", DESCRIPTION))
     values[IMAGE] = str(meta.get("image", IMAGE))
@@ -209,7 +214,10 @@ def fill(shell: Shell, meta: Mapping[str, Any], body: str, toc: str, url: str, s
     def replace(text: str) -> str:
         return markers.sub(lambda found: values[found.group(0)], text)
 
-    return f"{replace(shell.head)}{toc}{replace(shell.middle)}\n{body}\n{shell.tail}"
+    middle = replace(shell.middle)
+    if not searchable:
+        middle = middle.replace(index.SEARCHABLE, index.PLAIN)
+    return f"{replace(shell.head)}{toc}{middle}\n{body}\n{shell.tail}"
 
 
 @dataclass(frozen=True)
@@ -283,9 +291,8 @@ def _write(job: Job, items: list[tuple[str, str]]) -> list[tuple[str, str, str, 
             raise EngineFailed(f"{path}: skrip di dalam halaman data tidak diizinkan (CSP){BUG}")
         skip = page.tokens[0]["id"] if page.tokens else TITLE.lower()
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = fill(shell, page.meta, page.body, toc_html(page.tokens, shell.toc_label), url, skip).encode(
-            "utf-8"
-        )
+        toc = toc_html(page.tokens, shell.toc_label)
+        data = fill(shell, page.meta, page.body, toc, url, skip, index.searchable(path)).encode("utf-8")
         target.write_bytes(data)
         written.append((url, key, _digest(data), False))
     return written

@@ -8,9 +8,31 @@ from pathlib import Path
 
 from .problems import EngineFailed
 
+# Lists of proposals and of news repeat what the pages they list say; the search page and the
+# 404 page say nothing. Pagefind indexes only pages whose article carries `data-pagefind-body`.
+SEARCHABLE = '<article class="md-content__inner md-typeset" data-pagefind-body>'
+PLAIN = '<article class="md-content__inner md-typeset">'
+LISTS = ("usulan/daftar/", "berita/page/", "berita/archive/", "berita/category/")
+UNSEARCHED = ("berita/index.md", "cari.md", "404.md")
+
+
+def searchable(path: str) -> bool:
+    """Whether the page at docs path `path` belongs in the search index."""
+    return not path.startswith(LISTS) and path not in UNSEARCHED
+
+
+def mark_searchable(site: Path) -> None:
+    """Mark the article of each page MkDocs built (and so of every shell) for the index."""
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        relative = page.relative_to(site).as_posix()
+        docs = "404.md" if relative == "404.html" else relative.removesuffix("index.html") + "index.md"
+        if PLAIN in text and (searchable(docs) and searchable(docs.replace("/index.md", ".md"))):
+            page.write_text(text.replace(PLAIN, SEARCHABLE, 1), encoding="utf-8")
+
 
 def run_pagefind(site: Path) -> None:
-    # Only the article is indexed, not menus and footers; blog listings repeat the posts' excerpts.
+    # Only the article is indexed, not menus and footers.
     result = subprocess.run(
         [
             sys.executable,
@@ -21,10 +43,8 @@ def run_pagefind(site: Path) -> None:
             "--force-language",
             "id",
             "--silent",
-            "--root-selector",
-            "article.md-content__inner",
             "--exclude-selectors",
-            ".headerlink, .md-post--excerpt, .md-source-file",
+            ".headerlink, .md-source-file",
         ],
         capture_output=True,
         text=True,

@@ -49,6 +49,7 @@ def _secondary_nav(page: str) -> tuple[int, int] | None:
 def patch(page: str, text: str, path: str, config: dict[str, object]) -> str | None:
     """The built page `page` with the article, contents and title of the Markdown page `text`."""
     start, end = page.find(frame.ARTICLE), page.rfind("</article>")
+    start = page.find(">", start) + 1 if start >= 0 else -1
     nav = _secondary_nav(page)
     if start < 0 or end < 0 or nav is None:
         return None
@@ -57,7 +58,7 @@ def patch(page: str, text: str, path: str, config: dict[str, object]) -> str | N
     label = html.unescape(frame.TOC_OPEN.search(page).group("label"))  # type: ignore[union-attr]
     toc = frame.toc_html(new.tokens, label)
     patched = (
-        page[: nav[0]] + toc + page[nav[1] : start + len(frame.ARTICLE)] + f"\n{new.body}\n" + page[end:]
+        page[: nav[0]] + toc + page[nav[1] : start] + f"\n{new.body}\n" + page[end:]
     )
     old = TITLE.search(patched)
     if old and "title" in meta:

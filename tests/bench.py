@@ -202,7 +202,7 @@ def table(results: list[Figures], reference: tuple[int, float] | None) -> str:
             )
     lines += [
         "",
-        "| size | cold build s | HTML pages | pages/s | largest page | search download (gzip) | edit → site s |",
+        "| size | cold build s | HTML pages | pages/s | largest page | search (gzip) | edit → site s |",
         "|---|---:|---:|---:|---|---:|---|",
     ]
     for r in results:

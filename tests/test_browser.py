@@ -34,6 +34,8 @@ def test_search_understands_indonesian(browser, served: str, query: str, slug: s
     by_url = {r["url"]: r for r in results}
     url = f"/musrenbang/berita/{slug}/"
     assert url in by_url, [r["url"] for r in results]
+    lists = ("/musrenbang/usulan/daftar/", "/musrenbang/berita/category/", "/musrenbang/berita/archive/")
+    assert not [u for u in by_url if u.startswith(lists)]  # lists repeat the pages they list
     assert f"<mark>{marked}</mark>" in by_url[url]["excerpt"].lower()
     assert "¶" not in by_url[url]["title"]
     assert errors == []

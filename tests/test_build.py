@@ -185,7 +185,18 @@ def test_no_request_leaves_the_site(shipped_site: Path) -> None:
 def test_pagefind_index_is_indonesian(shipped_site: Path) -> None:
     entry = json.loads((shipped_site / "pagefind" / "pagefind-entry.json").read_text())
     assert list(entry["languages"]) == ["id"]
-    assert entry["languages"]["id"]["page_count"] >= 5
+    # Indexed: the pages whose article is marked, which are not lists that repeat other pages.
+    marked = {
+        p.relative_to(shipped_site).parent.as_posix()
+        for p in shipped_site.rglob("*.html")
+        if "data-pagefind-body" in p.read_text(encoding="utf-8")
+    }
+    assert entry["languages"]["id"]["page_count"] == len(marked)
+    assert {"usulan/contoh-2024-margodadi-001", "berita/2023-musrenbangkel-margodadi", "tentang"} <= marked
+    assert {"wilayah/18.72.05", "usulan", "."} <= marked
+    unmarked = ("usulan/daftar/", "berita/category/", "berita/archive/", "berita/page/")
+    assert not [page for page in marked if page.startswith(unmarked) or page in ("berita", "cari")]
+    assert (shipped_site / "usulan" / "daftar" / "status-ditolak" / "index.html").is_file()
     search = soup(shipped_site / "cari" / "index.html")
     assert search.find("script", src="../pagefind/pagefind-ui.js")
 
