@@ -23,6 +23,7 @@ def check(records: Records, content: Path) -> list[Problem]:
     problems: list[Problem] = []
     for rule in (
         _duplicates,
+        _reserved,
         _kode_sipd,
         _file_names,
         _wilayah,
@@ -65,6 +66,27 @@ def _duplicates(records: Records) -> Iterator[Problem]:
                 )
             else:
                 seen[key] = record
+
+
+# Page names the site uses itself in the folder of each kind's pages: a record with such an id would
+# take the place of the news index or a list of proposals.
+RESERVED = {
+    "rapat": ("berita", {"index", "page", "archive", "category"}),
+    "usulan": ("usulan", {"index", "daftar", "data"}),
+    "seri": ("seri", {"index"}),
+}
+
+
+def _reserved(records: Records) -> Iterator[Problem]:
+    for kind, (folder, names) in RESERVED.items():
+        for record in getattr(records, kind):
+            if record.id in names:
+                yield record.asal.problem(
+                    "id",
+                    f"diharapkan id yang bukan nama halaman situs sendiri, ditemukan {record.id!r} "
+                    f"(dipakai untuk {folder}/{record.id}/)",
+                    f"ganti id dan nama berkasnya, misalnya menjadi {kind}-{record.id}",
+                )
 
 
 def _kode_sipd(records: Records) -> Iterator[Problem]:

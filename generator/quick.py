@@ -57,9 +57,7 @@ def patch(page: str, text: str, path: str, config: dict[str, object]) -> str | N
     meta = new.meta
     label = html.unescape(frame.TOC_OPEN.search(page).group("label"))  # type: ignore[union-attr]
     toc = frame.toc_html(new.tokens, label)
-    patched = (
-        page[: nav[0]] + toc + page[nav[1] : start] + f"\n{new.body}\n" + page[end:]
-    )
+    patched = page[: nav[0]] + toc + page[nav[1] : start] + f"\n{new.body}\n" + page[end:]
     old = TITLE.search(patched)
     if old and "title" in meta:
         name = old.group("title").rsplit(" - ", 1)

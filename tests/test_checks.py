@@ -104,6 +104,15 @@ BROKEN = [
         "diharapkan tanggal yang ada di kalender, ditemukan '2023-02-30'",
     ),
     (
+        "id the site uses for its own page",
+        _new(
+            "seri/2023/index.yaml",
+            'id: index\njudul: Rangkaian contoh\nwilayah: "18.72.05"\ntahun_rencana: 2024\n',
+        ),
+        "content/seri/2023/index.yaml:1: id: diharapkan id yang bukan nama halaman situs sendiri, "
+        "ditemukan 'index' (dipakai untuk seri/index/)",
+    ),
+    (
         "unknown region code",
         _new("wilayah/18.72.05.1099.yaml", 'kode: "18.72.05.1099"\nnama: Contoh\n'),
         "content/wilayah/18.72.05.1099.yaml:1: kode: "
