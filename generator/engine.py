@@ -55,9 +55,24 @@ def run_mkdocs(config: Path, build_date_epoch: int) -> None:
         raise EngineFailed("MkDocs gagal membangun situs:\n" + (result.stderr or result.stdout).strip())
 
 
+def _link(source: str, target: str) -> None:
+    """A hard link where the file system allows one (instant, no second copy on disk), else a copy.
+    Safe because write.py replaces a changed docs file instead of rewriting it."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def copy_direct(docs: Path, site: Path) -> None:
     """Copy the files MkDocs was told to leave alone (see DIRECT) into the built site."""
     for folder in DIRECT:
         source = docs / folder
         if source.is_dir():
-            shutil.copytree(source, site / folder, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.md"))
+            shutil.copytree(
+                source,
+                site / folder,
+                dirs_exist_ok=True,
+                ignore=shutil.ignore_patterns("*.md"),
+                copy_function=_link,
+            )

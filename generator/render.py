@@ -8,9 +8,13 @@ misspelt name into an error instead of an empty string.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -137,6 +141,10 @@ def document_path(berkas: str) -> str:
     return f"unduhan/{PurePosixPath(berkas).as_posix()}"
 
 
+# From this many meetings and proposals, pages are rendered on every core (see Pages.output).
+PARALLEL_FROM = 1500
+
+
 class Pages:
     """Renders each page type; `link` makes a relative Markdown link MkDocs can check."""
 
@@ -151,6 +159,7 @@ class Pages:
         history: changes.History = changes.NONE,
         card_cache: Path | None = None,
     ):
+        self.inputs = (catalog, content, data_date, site_url, processed, photo_dir, history, card_cache)
         self.history = history
         self.card_cache = card_cache
         self.processed = processed or {}
@@ -218,11 +227,13 @@ class Pages:
 
     def record_page(self, record: Rapat | Usulan) -> tuple[str, str]:
         """The docs path and Markdown of a meeting's news post or a proposal's tracking page."""
+        path, make = self.record_maker(record)
+        return path, make()
+
+    def record_maker(self, record: Rapat | Usulan) -> tuple[str, Callable[[], str]]:
         if isinstance(record, Rapat):
-            path = post_path(record)
-            return path, self.render("post.md.j2", path, rapat=record)
-        path = usulan_path(record)
-        return path, self.render("usulan.md.j2", path, u=record)
+            return post_path(record), partial(self.render, "post.md.j2", post_path(record), rapat=record)
+        return usulan_path(record), partial(self.render, "usulan.md.j2", usulan_path(record), u=record)
 
     def ringkas(self, rapat: Rapat) -> str:
         """A post's first sentence, which its listings show too: the meeting, when and where."""
@@ -235,54 +246,84 @@ class Pages:
     def waktu(self, rapat: Rapat) -> str:
         return formats.waktu(rapat.mulai, rapat.selesai, self.catalog.zona(rapat), rapat.keterangan_waktu)
 
-    def output(self) -> Output:
-        pages: dict[str, str] = {}
-        files: dict[str, Path] = {}
-        for rapat in self.catalog.rapat:
-            path, pages[path] = self.record_page(rapat)
-            for doc in rapat.dokumen:
-                if doc.berkas:
-                    files[document_path(doc.berkas)] = self.content / doc.berkas
-        for seri in self.catalog.seri.values():
+    def makers(self) -> Iterator[tuple[str, Callable[[], str]]]:
+        """Every generated page: its docs path and how to render it, always in the same order."""
+        catalog, render = self.catalog, self.render
+        for rapat in catalog.rapat:
+            yield self.record_maker(rapat)
+        for seri in catalog.seri.values():
             path = seri_path(seri.id)
-            pages[path] = self.render("seri.md.j2", path, seri=seri, jadwal=self.catalog.in_seri(seri.id))
-        pages["seri/index.md"] = self.render("seri_index.md.j2", "seri/index.md")
-        for usulan in self.catalog.usulan:
-            path, pages[path] = self.record_page(usulan)
-        lists = facet_lists(self.catalog)
+            yield path, partial(render, "seri.md.j2", path, seri=seri, jadwal=catalog.in_seri(seri.id))
+        yield "seri/index.md", partial(render, "seri_index.md.j2", "seri/index.md")
+        for usulan in catalog.usulan:
+            yield self.record_maker(usulan)
+        lists = facet_lists(catalog)
         for facet in lists:
             for number, chunk in enumerate(facet.pages(), start=1):
                 path = list_path(facet.key, number)
-                pages[path] = self.render(
-                    "daftar.md.j2",
+                yield (
                     path,
-                    facet=facet,
-                    items=chunk,
-                    number=number,
-                    page_path=lambda n, key=facet.key: list_path(key, n),
+                    partial(
+                        render,
+                        "daftar.md.j2",
+                        path,
+                        facet=facet,
+                        items=chunk,
+                        number=number,
+                        page_path=partial(list_path, facet.key),
+                    ),
                 )
-        pages["usulan/index.md"] = self.render("usulan_index.md.j2", "usulan/index.md", lists=lists)
-        for kode in self.catalog.regions:
+        yield "usulan/index.md", partial(render, "usulan_index.md.j2", "usulan/index.md", lists=lists)
+        for kode in catalog.regions:
             path = wilayah_path(kode)
-            pages[path] = self.render("wilayah.md.j2", path, region=self.catalog.region(kode))
-        pages["wilayah/index.md"] = self.render("wilayah_index.md.j2", "wilayah/index.md")
-        years = sorted({u.tahun_rencana for u in self.catalog.usulan}, reverse=True)
+            yield path, partial(render, "wilayah.md.j2", path, region=catalog.region(kode))
+        yield "wilayah/index.md", partial(render, "wilayah_index.md.j2", "wilayah/index.md")
+        years = sorted({u.tahun_rencana for u in catalog.usulan}, reverse=True)
         for tahun in (None, *years):
             path = statistik_path(tahun)
-            items = [u for u in self.catalog.usulan if tahun is None or u.tahun_rencana == tahun]
-            pages[path] = self.render("statistik.md.j2", path, tahun=tahun, years=years, items=items)
-        views = news.views(self.catalog)
+            items = [u for u in catalog.usulan if tahun is None or u.tahun_rencana == tahun]
+            yield path, partial(render, "statistik.md.j2", path, tahun=tahun, years=years, items=items)
+        views = news.views(catalog)
         for view in views:
             for number, posts in enumerate(view.pages(), start=1):
                 path = view.path(number)
                 context = {"view": view, "views": views, "items": posts, "number": number}
-                pages[path] = self.render("berita.md.j2", path, page_path=view.path, **context)
-        pages["index.md"] = self.render("home.md.j2", "index.md")
-        pages["panduan/index.md"] = self.render(
-            "panduan.md.j2", "panduan/index.md", guide=guide.kinds(), commands=guide.commands()
+                yield path, partial(render, "berita.md.j2", path, page_path=view.path, **context)
+        yield "index.md", partial(render, "home.md.j2", "index.md")
+        yield (
+            "data/index.md",
+            partial(
+                render,
+                "data.md.j2",
+                "data/index.md",
+                tables=opendata.tables(),
+                data_date=self.data_date,
+                license=self.license,
+            ),
         )
-        for name in ("tentang.md", "cari.md"):
-            pages[name] = (TEMPLATES / "pages" / name).read_text(encoding="utf-8")
+        yield (
+            "panduan/index.md",
+            partial(
+                render, "panduan.md.j2", "panduan/index.md", guide=guide.kinds(), commands=guide.commands()
+            ),
+        )
+
+    def output(self) -> Output:
+        """Every page, data file, share card and copied file. Pages of a large site are rendered
+        by worker processes on every core while this one makes the cards and data files."""
+        records = len(self.catalog.usulan) + len(self.catalog.rapat)
+        workers = min(os.cpu_count() or 1, 8) if records >= PARALLEL_FROM else 1
+        if workers > 1:
+            context = multiprocessing.get_context("spawn")  # no fork: the preview server runs threads
+            pool = ProcessPoolExecutor(
+                workers, mp_context=context, initializer=_start, initargs=(self.inputs,)
+            )
+            shares = [pool.submit(_render_share, number, workers) for number in range(workers)]
+        files: dict[str, Path] = {}
+        for rapat in self.catalog.rapat:
+            for doc in rapat.dokumen:
+                if doc.berkas:
+                    files[document_path(doc.berkas)] = self.content / doc.berkas
         for done in self.processed.values():
             for rendition in done.renditions:
                 for name in (rendition.webp, rendition.jpeg):
@@ -300,13 +341,13 @@ class Pages:
         data["robots.txt"] = "User-agent: *\nAllow: /\n" + (
             f"Sitemap: {self.site_url.rstrip('/')}/sitemap.xml\n" if self.site_url else ""
         )
-        pages["data/index.md"] = self.render(
-            "data.md.j2",
-            "data/index.md",
-            tables=opendata.tables(),
-            data_date=self.data_date,
-            license=self.license,
-        )
+        if workers > 1:
+            with pool:
+                pages = {path: text for share in shares for path, text in share.result().items()}
+        else:
+            pages = {path: make() for path, make in self.makers()}
+        for name in ("tentang.md", "cari.md"):
+            pages[name] = (TEMPLATES / "pages" / name).read_text(encoding="utf-8")
         return Output(
             dict(sorted(pages.items())),
             dict(sorted(files.items())),
@@ -331,6 +372,20 @@ class Pages:
                 region.label, [d for d in (up, counts) if d], name, self.card_cache
             )
         return found
+
+
+_pages: Pages | None = None  # in each worker process
+
+
+def _start(inputs: tuple[Any, ...]) -> None:
+    global _pages
+    _pages = Pages(*inputs)
+
+
+def _render_share(number: int, workers: int) -> dict[str, str]:
+    """Every `workers`-th page from the `number`-th: page kinds are spread evenly over the workers."""
+    assert _pages is not None
+    return {path: make() for i, (path, make) in enumerate(_pages.makers()) if i % workers == number}
 
 
 def render(

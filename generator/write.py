@@ -1,7 +1,14 @@
-"""Write: put the rendered docs tree on disk, inside its folder and never one file twice."""
+"""Write: put the rendered docs tree on disk, inside its folder and never one file twice.
+
+The tree is updated in place: a file whose bytes are unchanged is left alone, a changed one is
+replaced (a new file, never rewritten in place: the built site may share it, see engine.py), and a
+file no longer generated is deleted. After one edit, a city's rebuild writes a handful of files
+instead of thousands.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,26 +29,65 @@ def safe_join(root: Path, relative: str) -> Path:
     return target
 
 
+def _same(target: Path, data: bytes) -> bool:
+    try:
+        return target.stat().st_size == len(data) and target.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _put(target: Path, data: bytes) -> None:
+    if _same(target, data):
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.part")
+    partial.write_bytes(data)
+    os.replace(partial, target)
+
+
+def _copy(source: Path, target: Path) -> None:
+    try:
+        if _same_file(source, target):
+            return
+    except OSError:
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.part")
+    shutil.copyfile(source, partial)
+    os.replace(partial, target)
+
+
+def _same_file(source: Path, target: Path) -> bool:
+    """Same size and modification time: the copy made by the last build from the same file."""
+    a, b = source.stat(), target.stat()
+    return a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns
+
+
 def write(output: Output, docs: Path, also: Iterable[str] = ()) -> None:
-    """Write the docs tree. `also` names pages made elsewhere (frame.py) that must not collide either."""
-    if docs.exists():
-        shutil.rmtree(docs)
-    docs.mkdir(parents=True)
+    """Bring the docs tree up to date. `also` names pages made elsewhere (frame.py) that must not
+    collide either."""
     seen: dict[str, str] = {}
     for relative in [*output.pages, *also, *output.files, *output.data, *output.images]:
         folded = relative.casefold()
         if folded in seen:
             raise UnsafePath(f"dua berkas keluaran bertabrakan: {seen[folded]!r} dan {relative!r}")
         seen[folded] = relative
+    docs.mkdir(parents=True, exist_ok=True)
+    docs = docs.resolve()
+    targets = {}
+    for relative in [*output.pages, *output.data, *output.images, *output.files]:
+        targets[relative] = safe_join(docs, relative)
     for relative, text in [*output.pages.items(), *output.data.items()]:
-        target = safe_join(docs, relative)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="\n")
+        _put(targets[relative], text.encode("utf-8"))
     for relative, image in output.images.items():
-        target = safe_join(docs, relative)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(image)
+        _put(targets[relative], image)
     for relative, source in output.files.items():
-        target = safe_join(docs, relative)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        _copy(source, targets[relative])
+        shutil.copystat(source, targets[relative])  # its time marks the copy as made from `source`
+    wanted = set(targets.values())
+    for path in sorted(docs.rglob("*"), reverse=True):  # files first, then their emptied folders
+        if path.is_dir():
+            if not any(path.iterdir()):
+                path.rmdir()
+        elif path not in wanted:
+            path.unlink()
