@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import pickle
 import posixpath
+import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -314,9 +316,14 @@ class Pages:
         records = len(self.catalog.usulan) + len(self.catalog.rapat)
         workers = min(os.cpu_count() or 1, 8) if records >= PARALLEL_FROM else 1
         if workers > 1:
+            # The workers read the catalog from a file: handed over through the pipe, it would keep
+            # this process waiting until each worker had started and read it all.
+            inputs = tempfile.NamedTemporaryFile(prefix="musrenbang-", suffix=".pickle", delete=False)
+            with inputs:
+                pickle.dump(self.inputs, inputs, protocol=pickle.HIGHEST_PROTOCOL)
             context = multiprocessing.get_context("spawn")  # no fork: the preview server runs threads
             pool = ProcessPoolExecutor(
-                workers, mp_context=context, initializer=_start, initargs=(self.inputs,)
+                workers, mp_context=context, initializer=_start, initargs=(inputs.name,)
             )
             shares = [pool.submit(_render_share, number, workers) for number in range(workers)]
         files: dict[str, Path] = {}
@@ -342,8 +349,11 @@ class Pages:
             f"Sitemap: {self.site_url.rstrip('/')}/sitemap.xml\n" if self.site_url else ""
         )
         if workers > 1:
-            with pool:
-                pages = {path: text for share in shares for path, text in share.result().items()}
+            try:
+                with pool:
+                    pages = {path: text for share in shares for path, text in share.result().items()}
+            finally:
+                os.unlink(inputs.name)
         else:
             pages = {path: make() for path, make in self.makers()}
         for name in ("tentang.md", "cari.md"):
@@ -377,9 +387,10 @@ class Pages:
 _pages: Pages | None = None  # in each worker process
 
 
-def _start(inputs: tuple[Any, ...]) -> None:
+def _start(inputs: str) -> None:
     global _pages
-    _pages = Pages(*inputs)
+    with open(inputs, "rb") as file:
+        _pages = Pages(*pickle.load(file))
 
 
 def _render_share(number: int, workers: int) -> dict[str, str]:
