@@ -65,9 +65,9 @@ def html_text(text: object) -> Md:
 
 def front_matter(value: object) -> Md:
     """A YAML front-matter scalar. Material prints front-matter values into HTML without escaping
-    (`<title>`, `<meta content="…">`) and its blog plugin turns the title into a Markdown heading on
-    listing pages, so the text is made inert for Markdown and HTML (numeric character references
-    both understand), quotes included, then quoted for YAML."""
+    (`<title>`, `<meta content="…">`), and a page without a heading gets its title as one, so the
+    text is made inert for Markdown and HTML (numeric character references both understand), quotes
+    included, then quoted for YAML."""
     return Md(json.dumps(attribute(value), ensure_ascii=False))
 
 
