@@ -1,7 +1,12 @@
 """Share cards: a 1200×630 PNG per news post and region page, drawn with Pillow, so a link pasted
 into WhatsApp or Facebook shows a proper preview. Fonts ship with the project (DejaVu Sans, see
 site_templates/fonts/LICENSE-DejaVu.txt); nothing is downloaded. Proposal pages reuse the card of
-their kelurahan: a card each for 100,000 proposals would cost minutes and gigabytes for little."""
+their kelurahan: a card each for 100,000 proposals would cost minutes and gigabytes for little.
+
+A card has four colours and the anti-aliased edges between them, so it is drawn as a palette PNG:
+each text colour is drawn as a coverage mask, and each coverage maps to one of 127 shades of its
+colour. The card stays within 1/255 of a full-colour drawing, in 57 % of the bytes and a third of
+the time."""
 
 from __future__ import annotations
 
@@ -9,10 +14,11 @@ import hashlib
 import io
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 FONTS = Path(__file__).resolve().parent.parent / "site_templates" / "fonts"
 WIDTH, HEIGHT = 1200, 630
@@ -20,7 +26,30 @@ MARGIN = 72
 BACKGROUND = (0, 105, 92)  # the site's primary colour (#00695c)
 TEXT = (255, 255, 255)
 MUTED = (204, 229, 226)
-VERSION = 2  # bump when the drawing changes: cached cards are keyed on it
+BAR = (191, 54, 12)
+BAR_BOX = (0, HEIGHT - 16, WIDTH, HEIGHT)  # along the bottom edge
+VERSION = 3  # bump when the drawing changes: cached cards are keyed on it
+SHADES = 127  # per text colour: with the background and the bar, the 256 colours of a palette PNG
+
+
+def _shades(colour: tuple[int, int, int]) -> list[int]:
+    """The shades of a text colour over the background, as flat RGB, rounded as Pillow blends text."""
+    flat: list[int] = []
+    for level in range(1, SHADES + 1):
+        cover = round(level * 255 / SHADES)
+        flat += [
+            (b * (255 - cover) + c * cover + 127) // 255 for b, c in zip(BACKGROUND, colour, strict=True)
+        ]
+    return flat
+
+
+def _indices(first: int) -> list[int]:
+    """Text coverage 0–255 → palette index: the nearest of the colour's shades, the background for none."""
+    return [first + level - 1 if (level := round(cover * SHADES / 255)) else 0 for cover in range(256)]
+
+
+_PALETTE = [*BACKGROUND, *_shades(TEXT), *_shades(MUTED), *BAR]  # flat RGB, 256 colours
+_TEXT_INDEX, _MUTED_INDEX, _BAR_INDEX = _indices(1), _indices(1 + SHADES), 1 + 2 * SHADES
 
 
 @cache
@@ -68,25 +97,46 @@ def card(title: str, details: Sequence[str], site_name: str, cache: Path | None 
     return drawn
 
 
-def _draw(title: str, details: Sequence[str], site_name: str) -> bytes:
-    image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
-    draw = ImageDraw.Draw(image)
-    y = MARGIN
-    draw.text((MARGIN, y), site_name.upper(), font=_font(True, 28), fill=MUTED)
-    y += 70
+@dataclass(frozen=True)
+class Line:
+    """One line of text on a card: where it goes, in which font and colour."""
+
+    y: int
+    text: str
+    font: ImageFont.FreeTypeFont
+    colour: tuple[int, int, int]
+
+
+def layout(title: str, details: Sequence[str], site_name: str) -> list[Line]:
+    """The lines of a card, top to bottom: the site's name, the title, the details."""
+    lines = [Line(MARGIN, site_name.upper(), _font(True, 28), MUTED)]
+    y = MARGIN + 70
     title_font = _font(True, 60)
-    for line in wrap(title, title_font, WIDTH - 2 * MARGIN, 3):
-        draw.text((MARGIN, y), line, font=title_font, fill=TEXT)
+    for text in wrap(title, title_font, WIDTH - 2 * MARGIN, 3):
+        lines.append(Line(y, text, title_font, TEXT))
         y += 74
     y += 24
     detail_font = _font(False, 34)
     for detail in details[:3]:
-        for line in wrap(detail, detail_font, WIDTH - 2 * MARGIN, 1):
-            draw.text((MARGIN, y), line, font=detail_font, fill=MUTED)
+        for text in wrap(detail, detail_font, WIDTH - 2 * MARGIN, 1):
+            lines.append(Line(y, text, detail_font, MUTED))
             y += 48
-    draw.rectangle((0, HEIGHT - 16, WIDTH, HEIGHT), fill=(191, 54, 12))
+    return lines
+
+
+def _draw(title: str, details: Sequence[str], site_name: str) -> bytes:
+    """Text as coverage masks, one per text colour, turned into palette indices: where muted text
+    overlaps white text (never, unless a title stacks marks far below its line), muted wins."""
+    masks = {TEXT: Image.new("L", (WIDTH, HEIGHT)), MUTED: Image.new("L", (WIDTH, HEIGHT))}
+    pens = {colour: ImageDraw.Draw(mask) for colour, mask in masks.items()}
+    for line in layout(title, details, site_name):
+        pens[line.colour].text((MARGIN, line.y), line.text, font=line.font, fill=255)
+    index = ImageChops.lighter(masks[TEXT].point(_TEXT_INDEX), masks[MUTED].point(_MUTED_INDEX))
+    ImageDraw.Draw(index).rectangle(BAR_BOX, fill=_BAR_INDEX)
+    image = Image.frombytes("P", (WIDTH, HEIGHT), index.tobytes())
+    image.putpalette(_PALETTE)
     out = io.BytesIO()
-    # No text chunks, no time: the same input, the same bytes. Level 6 is 6× faster than `optimize`
-    # for 5 % more bytes (measured on 1200×630 cards).
-    image.save(out, format="PNG", compress_level=6)
+    # No text chunks, no time: the same input, the same bytes. Measured on a city's 450 cards: level 3
+    # makes 28 KB in 4 ms, level 6 23 KB in 9 ms, level 9 21 KB in 80 ms (full colour, level 6: 49 KB).
+    image.save(out, format="PNG", compress_level=3)
     return out.getvalue()

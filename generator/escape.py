@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 
@@ -28,7 +29,12 @@ _SPACE = re.compile(r"\s+")
 
 def md_inline(text: object) -> Md:
     """One line of plain text as inert Markdown: whitespace folded, every markup character escaped."""
-    folded = _SPACE.sub(" ", str(text)).strip()
+    return _inline(str(text))
+
+
+@lru_cache(maxsize=1 << 16)  # pages print the same statuses, stages and names hundreds of thousands of times
+def _inline(text: str) -> Md:
+    folded = _SPACE.sub(" ", text).strip()
     escaped = folded.translate(_INLINE_TABLE)
     escaped = _LINE_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(1)), escaped)
     return Md(escaped)

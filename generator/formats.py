@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from babel.dates import format_date
 
@@ -11,16 +12,19 @@ LOCALE = "id"
 _UNITS = (("triliun", 10**12), ("miliar", 10**9), ("juta", 10**6), ("ribu", 10**3))
 
 
+@lru_cache(maxsize=4096)  # a site prints the same few hundred dates tens of thousands of times
 def tanggal_panjang(day: dt.date) -> str:
     """ "Rabu, 01 Februari 2023"."""
     return format_date(day, "EEEE, dd MMMM yyyy", locale=LOCALE)
 
 
+@lru_cache(maxsize=4096)
 def tanggal(day: dt.date) -> str:
     """ "01 Februari 2023"."""
     return format_date(day, "dd MMMM yyyy", locale=LOCALE)
 
 
+@lru_cache(maxsize=4096)
 def tanggal_singkat(day: dt.date) -> str:
     """ "01 Feb 2023"."""
     return format_date(day, "dd MMM yyyy", locale=LOCALE)

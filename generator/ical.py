@@ -30,6 +30,9 @@ def escape_text(value: str) -> str:
 
 def fold(line: str) -> str:
     """One content line folded into lines of at most 75 octets, joined by CRLF + space."""
+    if line.isascii():  # one octet a character: cut by length
+        cuts = range(LIMIT, len(line), LIMIT - 1)
+        return "\r\n ".join([line[:LIMIT], *(line[start : start + LIMIT - 1] for start in cuts)])
     parts: list[str] = []
     current, size, room = "", 0, LIMIT
     for char in line:

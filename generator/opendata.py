@@ -18,6 +18,7 @@ import io
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from operator import attrgetter
 from typing import Any
 
@@ -99,11 +100,15 @@ def _columns(cls: type, prefix: str = "", skip: tuple[str, ...] = ()) -> list[Co
     return found
 
 
+@cache
+def _record_fields(record: type) -> tuple[dataclasses.Field[Any], ...]:
+    """The fields of a record type that come from its YAML file (they have a parser)."""
+    return tuple(f for f in dataclasses.fields(record) if "parser" in f.metadata)
+
+
 def _values(record: object, prefix: str = "") -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for f in dataclasses.fields(record):  # type: ignore[arg-type]
-        if "parser" not in f.metadata:
-            continue
+    for f in _record_fields(type(record)):  # type: ignore[arg-type]  # mypy: a class is hashable
         value = getattr(record, f.name)
         if dataclasses.is_dataclass(value):
             out.update(_values(value, prefix=f"{prefix}{f.name}."))
@@ -377,18 +382,16 @@ def event(catalog: Catalog, rapat: model.Rapat) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
+    if value is None or type(value) in (str, int, bool):
+        return value
     if isinstance(value, dt.time):
         return f"{value:%H:%M}"
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
-    if dataclasses.is_dataclass(value):
-        return {
-            f.name: _plain(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if "parser" in f.metadata
-        }
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in _record_fields(type(value))}
     return value
 
 

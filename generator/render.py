@@ -147,6 +147,21 @@ def document_path(berkas: str) -> str:
 PARALLEL_FROM = 1500
 
 
+def relpath(target: str, base: str) -> str:
+    """`posixpath.relpath` for the plain relative paths of the docs tree, without its two `abspath`
+    calls: a city site makes over 100,000 links. Anything else goes to `posixpath.relpath`."""
+    if not target or target.startswith("/") or base.startswith("/") or ".." in target or ".." in base:
+        return posixpath.relpath(target, base)
+    to = [part for part in target.split("/") if part and part != "."]
+    start = [part for part in base.split("/") if part and part != "."]
+    common = 0
+    for a, b in zip(to, start, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
+
+
 class Pages:
     """Renders each page type; `link` makes a relative Markdown link MkDocs can check."""
 
@@ -172,26 +187,25 @@ class Pages:
         self.site_url = site_url
         self.license = data_license()
         self.env = environment()
+        self.feed_scopes = frozenset(scope for scope, _, _ in feeds.scopes(catalog))  # once, not per page
 
     def render(self, template: str, path: str, **context: object) -> str:
         """Render one page at docs path `path`, served where MkDocs serves that path."""
 
         page_url = frame.url_of(path).rstrip("/") or "."
+        folder = posixpath.dirname(path) or "."
 
         def address(target: str) -> escape.Md:
             """The address of page `target` (a docs path) relative to this page's, for raw HTML,
             where neither MkDocs nor frame.py rewrites links."""
-            return escape.Md(
-                escape.url(posixpath.relpath(frame.url_of(target).rstrip("/") or ".", page_url) + "/")
-            )
+            return escape.Md(escape.url(relpath(frame.url_of(target).rstrip("/") or ".", page_url) + "/"))
 
         def link(target: str) -> escape.Md:
             """A relative link. MkDocs rewrites links to .md files itself; any other target is
             relative to the page's address (`wilayah/18.72.md` is served as `wilayah/18.72/`)."""
             if target.endswith(".md") and frame.framed(target):  # made outside MkDocs: link its address
                 return address(target)
-            base = (posixpath.dirname(path) or ".") if target.endswith(".md") else page_url
-            relative = posixpath.relpath(target, base)
+            relative = relpath(target, folder if target.endswith(".md") else page_url)
             return escape.Md(escape.url(relative + ("/" if target.endswith("/") else "")))
 
         return self.env.get_template(template).render(
@@ -216,7 +230,7 @@ class Pages:
             categories=lambda rapat: news.categories(self.catalog, rapat),
             ringkas=self.ringkas,
             pager=news.pager,
-            feed_scopes={scope for scope, _, _ in feeds.scopes(self.catalog)},
+            feed_scopes=self.feed_scopes,
             cetak=lambda address: prints.print_block(
                 self.site_url.rstrip("/") + "/" + address if self.site_url else None, self.data_date
             ),

@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageChops, ImageDraw
 
-from generator.cards import WIDTH, _font, card, wrap
+from generator.cards import BACKGROUND, BAR, BAR_BOX, HEIGHT, MARGIN, WIDTH, _font, card, layout, wrap
 from tests.conftest import PUBLIC_URL, soup
 
 
@@ -24,6 +24,21 @@ def test_card_is_a_deterministic_1200_by_630_png() -> None:
     assert data == card(
         "Musrenbang Kelurahan Margodadi 2023", ["Rabu, 01 Februari 2023"], "Musrenbang Terbuka"
     )
+
+
+def test_palette_card_looks_like_a_full_colour_drawing() -> None:
+    title = "Musrenbang Kecamatan Metro Pusat 2024: pembangunan drainase dan jalan lingkungan RT 03"
+    details = ["Rabu, 01 Februari 2023, Pukul 13.00 WIB s.d. selesai", "Aula Kecamatan, Kota Metro"]
+    reference = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
+    pen = ImageDraw.Draw(reference)
+    for line in layout(title, details, "Musrenbang Terbuka"):
+        pen.text((MARGIN, line.y), line.text, font=line.font, fill=line.colour)
+    pen.rectangle(BAR_BOX, fill=BAR)
+    assert len(reference.getcolors(1 << 16) or ()) > 256  # anti-aliased text in two colours
+    drawn = Image.open(io.BytesIO(card(title, details, "Musrenbang Terbuka")))
+    assert drawn.mode == "P"
+    difference = ImageChops.difference(reference, drawn.convert("RGB"))
+    assert max(high for _, high in difference.getextrema()) <= 1  # of 255, per channel
 
 
 def test_long_and_hostile_titles_fit_the_card() -> None:

@@ -541,6 +541,8 @@ def test_text_escaping() -> None:
         "SUMMARY:" + "a" * 62 + "日本語" * 30,
         "X:" + "y" * 73,
         "X:" + "y" * 74,
+        "X:" + "y" * 147,  # two full lines: 75 octets, then a space and 74
+        "X:" + "y" * 148,
     ],
 )
 def test_folding_keeps_lines_short_and_characters_whole(line: str) -> None:

@@ -1,12 +1,13 @@
 """Property tests: random and mutated records never crash the checker, and every problem it reports
-names a file and a line."""
+names a file and a line; the generator's fast paths agree with the library functions they replace."""
 
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.build import check_records
+from generator.ical import fold
+from generator.render import relpath
 from tests.conftest import CONTENT
 
 FILES = sorted(p.relative_to(CONTENT).as_posix() for p in CONTENT.rglob("*.yaml"))
@@ -111,3 +114,41 @@ def test_arbitrary_bytes_are_reported_with_file_and_line(raw: bytes) -> None:
     with _content() as content:
         (content / "rapat" / "2023" / "acak.yaml").write_bytes(raw)
         _assert_well_reported(content)
+
+
+segments = st.sampled_from(
+    ["usulan", "daftar", "wilayah", "18.72.05", "x.md", "index.md", ".", "..", "", "a..b"]
+)
+paths = st.builds(
+    lambda parts, lead, trail: lead + "/".join(parts) + trail,
+    st.lists(segments, max_size=5),
+    st.sampled_from(["", "/"]),
+    st.sampled_from(["", "/"]),
+)
+
+
+def _outcome(function: Callable[[str, str], str], target: str, base: str) -> str:
+    try:
+        return function(target, base)
+    except ValueError:
+        return "ValueError"
+
+
+@given(target=paths, base=paths)
+def test_relative_links_agree_with_posixpath(target: str, base: str) -> None:
+    assert _outcome(relpath, target, base) == _outcome(posixpath.relpath, target, base)
+
+
+@given(
+    line=st.text(alphabet="ab ;,\\", max_size=300)  # ASCII: cut by length
+    | st.text(alphabet=st.sampled_from("ab ;,\\é–😀"), max_size=300)
+    | st.text(alphabet=st.characters(exclude_characters="\r\n"), max_size=300)
+)
+def test_folded_lines_are_short_and_full(line: str) -> None:
+    folded = fold(line)
+    assert folded.replace("\r\n ", "") == line
+    parts = folded.split("\r\n ")
+    assert all(len(p.encode("utf-8")) <= (75 if i == 0 else 74) for i, p in enumerate(parts))
+    # every line but the last is full: the next character would not fit
+    for i, (part, after) in enumerate(zip(parts, parts[1:], strict=False)):
+        assert len(part.encode("utf-8")) + len(after[0].encode("utf-8")) > (75 if i == 0 else 74)
