@@ -36,10 +36,11 @@ from . import index
 from .problems import EngineFailed
 
 SECTIONS = ("berita", "usulan", "wilayah", "statistik", "seri")
-VERSION = "1"  # change when the framing itself changes: pages of earlier builds are not reused
+VERSION = "2"  # change when the framing itself changes: pages of earlier builds are not reused
 SHELL = "_bingkai"
 TITLE, DESCRIPTION, IMAGE = "BINGKAIJUDUL", "BINGKAIKETERANGAN", "BINGKAIGAMBAR"
 TOC_MARK = "BINGKAIDAFTAR"
+KIND = "jenis_halaman"  # front matter that is the same on every page of a shell
 ARTICLE = '<article class="md-content__inner md-typeset"'  # then `>` or ` data-pagefind-body>`
 TOC_OPEN = re.compile(r'<nav class="md-nav md-nav--secondary" aria-label="(?P<label>[^"]*)">')
 FRONT = re.compile(r"\A---\n(?P<meta>.*?)\n---\n", re.S)
@@ -73,21 +74,26 @@ def front_matter(text: str) -> tuple[dict[str, Any], str]:
 
 
 def shells(pages: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
-    """One shell page per folder and set of front-matter fields; which shell frames each page."""
-    found: dict[tuple[str, int, bool, bool], str] = {}
+    """One shell page per folder, set of front-matter fields and kind of page (`jenis_halaman`, which
+    the theme reads, e.g. to call a news post an article); which shell frames each page."""
+    found: dict[tuple[str, int, bool, bool, str], str] = {}
     chosen: dict[str, str] = {}
     for path, text in pages.items():
         meta, _ = front_matter(text)
         depth = url_of(path).count("/")  # asset and menu links are relative: the depth must match
-        key = (path.partition("/")[0], depth, "description" in meta, "image" in meta)
+        kind = str(meta.get(KIND, ""))
+        if not re.fullmatch(r"[a-z]*", kind):
+            raise EngineFailed(f"{path}: {KIND} {kind!r} tidak didukung{BUG}")
+        key = (path.partition("/")[0], depth, "description" in meta, "image" in meta, kind)
         if key not in found:
             found[key] = f"{key[0]}/{SHELL}-{len(found)}" + "/_" * (depth - 2) + ".md"
         chosen[path] = found[key]
     markdown_of = {}
-    for (_, _, description, image), shell in found.items():
+    for (_, _, description, image, kind), shell in found.items():
         lines = ["---", f"title: {TITLE}"]
         lines += [f"description: {DESCRIPTION}"] if description else []
         lines += [f"image: {IMAGE}"] if image else []
+        lines += [f"{KIND}: {kind}"] if kind else []
         markdown_of[shell] = "\n".join([*lines, "---", "", f"# {TITLE}", "", f"## {TOC_MARK}", ""])
     return markdown_of, chosen
 
@@ -283,7 +289,7 @@ def _write(job: Job, items: list[tuple[str, str]]) -> list[tuple[str, str, str, 
             continue
         shell = job.shells[job.chosen[path]]
         page = article(md, text, path, job.known)
-        if not set(page.meta) <= {"title", "description", "image"}:
+        if not set(page.meta) <= {"title", "description", "image", KIND}:
             raise EngineFailed(
                 f"{path}: kolom depan {sorted(page.meta)} tidak didukung untuk halaman data{BUG}"
             )

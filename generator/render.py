@@ -8,13 +8,8 @@ misspelt name into an error instead of an empty string.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import os
-import pickle
 import posixpath
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -143,10 +138,6 @@ def document_path(berkas: str) -> str:
     return f"unduhan/{PurePosixPath(berkas).as_posix()}"
 
 
-# From this many meetings and proposals, pages are rendered on every core (see Pages.output).
-PARALLEL_FROM = 1500
-
-
 def relpath(target: str, base: str) -> str:
     """`posixpath.relpath` for the plain relative paths of the docs tree, without its two `abspath`
     calls: a city site makes over 100,000 links. Anything else goes to `posixpath.relpath`."""
@@ -176,7 +167,6 @@ class Pages:
         history: changes.History = changes.NONE,
         card_cache: Path | None = None,
     ):
-        self.inputs = (catalog, content, data_date, site_url, processed, photo_dir, history, card_cache)
         self.history = history
         self.card_cache = card_cache
         self.processed = processed or {}
@@ -325,21 +315,7 @@ class Pages:
         )
 
     def output(self) -> Output:
-        """Every page, data file, share card and copied file. Pages of a large site are rendered
-        by worker processes on every core while this one makes the cards and data files."""
-        records = len(self.catalog.usulan) + len(self.catalog.rapat)
-        workers = min(os.cpu_count() or 1, 8) if records >= PARALLEL_FROM else 1
-        if workers > 1:
-            # The workers read the catalog from a file: handed over through the pipe, it would keep
-            # this process waiting until each worker had started and read it all.
-            inputs = tempfile.NamedTemporaryFile(prefix="musrenbang-", suffix=".pickle", delete=False)
-            with inputs:
-                pickle.dump(self.inputs, inputs, protocol=pickle.HIGHEST_PROTOCOL)
-            context = multiprocessing.get_context("spawn")  # no fork: the preview server runs threads
-            pool = ProcessPoolExecutor(
-                workers, mp_context=context, initializer=_start, initargs=(inputs.name,)
-            )
-            shares = [pool.submit(_render_share, number, workers) for number in range(workers)]
+        """Every page, data file, share card and copied file."""
         files: dict[str, Path] = {}
         for rapat in self.catalog.rapat:
             for doc in rapat.dokumen:
@@ -362,14 +338,7 @@ class Pages:
         data["robots.txt"] = "User-agent: *\nAllow: /\n" + (
             f"Sitemap: {self.site_url.rstrip('/')}/sitemap.xml\n" if self.site_url else ""
         )
-        if workers > 1:
-            try:
-                with pool:
-                    pages = {path: text for share in shares for path, text in share.result().items()}
-            finally:
-                os.unlink(inputs.name)
-        else:
-            pages = {path: make() for path, make in self.makers()}
+        pages = {path: make() for path, make in self.makers()}
         for name in ("tentang.md", "cari.md"):
             pages[name] = (TEMPLATES / "pages" / name).read_text(encoding="utf-8")
         return Output(
@@ -396,21 +365,6 @@ class Pages:
                 region.label, [d for d in (up, counts) if d], name, self.card_cache
             )
         return found
-
-
-_pages: Pages | None = None  # in each worker process
-
-
-def _start(inputs: str) -> None:
-    global _pages
-    with open(inputs, "rb") as file:
-        _pages = Pages(*pickle.load(file))
-
-
-def _render_share(number: int, workers: int) -> dict[str, str]:
-    """Every `workers`-th page from the `number`-th: page kinds are spread evenly over the workers."""
-    assert _pages is not None
-    return {path: make() for i, (path, make) in enumerate(_pages.makers()) if i % workers == number}
 
 
 def render(

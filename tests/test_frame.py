@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import frame, render
+from generator import frame
 from generator.problems import EngineFailed
 from tests.conftest import CONTENT, PUBLIC_URL, build_site, soup
 
@@ -92,12 +92,10 @@ def test_addresses_follow_mkdocs() -> None:
     assert not frame.framed("usulan/index.md") and not frame.framed("berita/index.md")
 
 
-def test_pages_rendered_and_framed_by_several_processes_are_the_same_bytes(
+def test_pages_framed_by_several_processes_are_the_same_bytes(
     framed_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The path large sites take, on this small one.
-    monkeypatch.setattr(frame, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(render, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(frame, "PARALLEL_FROM", 1)  # the path large sites take, on this small one
     parallel = build_site(CONTENT, tmp_path, site_url=PUBLIC_URL)
     ours = sorted(p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file())
     theirs = sorted(p.relative_to(framed_site) for p in framed_site.rglob("*") if p.is_file())
