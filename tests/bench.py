@@ -221,7 +221,11 @@ def table(results: list[Figures], reference: tuple[int, float] | None) -> str:
         kota = next((r for r in results if r.skala == "kota"), None)
         if kota:
             ratio = (kota.pages / kota.seconds) / (posts / seconds)
-            lines.append(f"Musrenbang Terbuka at kota: {ratio:.1f}× the stock pages per second.")
+            lines.append(
+                f"Musrenbang Terbuka at kota: the whole site ({kota.pages:,} pages) in "
+                f"{kota.seconds / seconds:.2f}× the stock time for the posts alone; "
+                f"{ratio:.1f}× the stock pages per second."
+            )
     return "\n".join(lines)
 
 
