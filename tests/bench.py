@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import news, quick
+from generator import news, photos, quick
 from generator.build import build
 from generator.catalog import build_catalog
 from generator.load import Cache, load
@@ -150,7 +150,9 @@ def stock_reference(content: Path, root: Path) -> tuple[int, float]:
     shutil.rmtree(stock, ignore_errors=True)
     records, _ = load(content)
     catalog = build_catalog(records)
-    pages = render(catalog, content, records.data_date()).pages
+    every = [f for r in records.rapat for f in r.foto] + [f for u in records.usulan for f in u.foto]
+    processed = photos.process_all(every, content, stock / "work")
+    pages = render(catalog, content, records.data_date(), None, processed, stock / "work" / "foto").pages
     for rapat in catalog.rapat:
         text = pages[news.post_path(rapat)]
         head = {"date": rapat.tanggal.isoformat(), "categories": news.categories(catalog, rapat)}
