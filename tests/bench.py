@@ -155,7 +155,7 @@ def stock_reference(content: Path, root: Path) -> tuple[int, float]:
     pages = render(catalog, content, records.data_date(), None, processed, stock / "work" / "foto").pages
     for rapat in catalog.rapat:
         text = pages[news.post_path(rapat)]
-        head = {"date": rapat.tanggal.isoformat(), "categories": news.categories(catalog, rapat)}
+        head = {"date": rapat.tanggal, "categories": news.categories(catalog, rapat)}
         target = stock / "docs" / "berita" / "posts" / str(rapat.tanggal.year) / f"{rapat.id}.md"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text("---\n" + yaml.safe_dump(head, allow_unicode=True) + text.removeprefix("---\n"))
