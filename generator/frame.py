@@ -122,10 +122,15 @@ class Shell:
     url: str
 
 
+def article_start(page: str) -> int:
+    """Where the article's content begins in a built page (after its opening tag); -1 if none."""
+    start = page.find(ARTICLE)
+    return page.find(">", start) + 1 if start >= 0 else -1
+
+
 def parse_shell(text: str, url: str) -> Shell:
     toc = TOC_OPEN.search(text)
-    start = text.find(ARTICLE)
-    start = text.find(">", start) + 1 if start >= 0 else -1
+    start = article_start(text)
     end = text.rfind("</article>")
     if toc is None or start < 0 or end < 0:
         raise EngineFailed(f"halaman bingkai {url} tidak dikenali (tema situs berubah?){BUG}")

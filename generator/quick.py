@@ -48,8 +48,7 @@ def _secondary_nav(page: str) -> tuple[int, int] | None:
 
 def patch(page: str, text: str, path: str, config: dict[str, object]) -> str | None:
     """The built page `page` with the article, contents and title of the Markdown page `text`."""
-    start, end = page.find(frame.ARTICLE), page.rfind("</article>")
-    start = page.find(">", start) + 1 if start >= 0 else -1
+    start, end = frame.article_start(page), page.rfind("</article>")
     nav = _secondary_nav(page)
     if start < 0 or end < 0 or nav is None:
         return None

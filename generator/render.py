@@ -221,8 +221,8 @@ class Pages:
             ringkas=self.ringkas,
             pager=news.pager,
             feed_scopes=self.feed_scopes,
-            cetak=lambda address: prints.print_block(
-                self.site_url.rstrip("/") + "/" + address if self.site_url else None, self.data_date
+            cetak=lambda page_url: prints.print_block(
+                self.site_url.rstrip("/") + "/" + page_url if self.site_url else None, self.data_date
             ),
             json_ld=lambda rapat: escape.json_script(opendata.json_ld(self.catalog, rapat)),
             document_path=document_path,

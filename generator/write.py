@@ -46,21 +46,18 @@ def _put(target: Path, data: bytes) -> None:
 
 
 def _copy(source: Path, target: Path) -> None:
+    """Copy `source` unless the last build already did: its copy carries the source's size and time."""
     try:
-        if _same_file(source, target):
+        a, b = source.stat(), target.stat()
+        if a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns:
             return
     except OSError:
         pass
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.part")
     shutil.copyfile(source, partial)
+    shutil.copystat(source, partial)
     os.replace(partial, target)
-
-
-def _same_file(source: Path, target: Path) -> bool:
-    """Same size and modification time: the copy made by the last build from the same file."""
-    a, b = source.stat(), target.stat()
-    return a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns
 
 
 def write(output: Output, docs: Path, also: Iterable[str] = ()) -> None:
@@ -83,7 +80,6 @@ def write(output: Output, docs: Path, also: Iterable[str] = ()) -> None:
         _put(targets[relative], image)
     for relative, source in output.files.items():
         _copy(source, targets[relative])
-        shutil.copystat(source, targets[relative])  # its time marks the copy as made from `source`
     wanted = set(targets.values())
     for path in sorted(docs.rglob("*"), reverse=True):  # files first, then their emptied folders
         if path.is_dir():
