@@ -113,7 +113,9 @@ def _chart(kind: str, title: str, description: str, rows: list[_Row], column: st
     height = ROW * len(rows)
     lines = [
         f'<figure class="mt-chart mt-chart--{kind}" id="{ident}">',
-        f'<svg class="mt-chart__svg" role="img" aria-labelledby="{ident}-title {ident}-desc" '
+        # Search leaves the drawing out: its numbers are in the table beside it.
+        f'<svg class="mt-chart__svg" data-pagefind-ignore role="img" '
+        f'aria-labelledby="{ident}-title {ident}-desc" '
         f'viewBox="0 0 {WIDTH} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
         f'font-size="{FONT_SIZE}" font-family="sans-serif">',
         f'<title id="{ident}-title">{esc_title}</title>',

@@ -33,7 +33,7 @@ import markdown
 import yaml
 
 from . import index
-from .problems import EngineFailed
+from .problems import BUG, EngineFailed
 
 SECTIONS = ("berita", "usulan", "wilayah", "statistik", "seri")
 VERSION = "2"  # change when the framing itself changes: pages of earlier builds are not reused
@@ -46,8 +46,6 @@ TOC_OPEN = re.compile(r'<nav class="md-nav md-nav--secondary" aria-label="(?P<la
 FRONT = re.compile(r"\A---\n(?P<meta>.*?)\n---\n", re.S)
 LINK = re.compile(r'(?P<attr>href|src)="(?P<target>[^":?#]+\.md)(?P<anchor>#[^"]*)?"')
 SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10× faster on front matter
-# These failures come from the generator, not from a record: say so to the clerk who sees them.
-BUG = ". Ini galat pembangun situs, bukan kesalahan catatan: laporkan ke pengelola situs."
 
 
 def framed(path: str) -> bool:
@@ -231,6 +229,11 @@ def fill(
     return f"{replace(shell.head)}{toc}{middle}\n{body}\n{shell.tail}"
 
 
+# What the manifest keeps of a framed page: its key (what it is made of) and its file's size and
+# modification time, which tell whether the file is still as written.
+Entry = tuple[str, int, int]
+
+
 @dataclass(frozen=True)
 class Job:
     """What a worker needs to write framed pages: the site, the parsed shells, the Markdown set-up."""
@@ -243,7 +246,7 @@ class Job:
     # Reuse: the page keys of the last build, its site, and what its shells and pages looked like.
     fingerprints: Mapping[str, str]  # shell docs path → hash of the shell and of every known page
     previous: Path | None = None
-    manifest: Mapping[str, tuple[str, str]] = dataclasses.field(default_factory=dict)  # url → (key, file)
+    manifest: Mapping[str, Entry] = dataclasses.field(default_factory=dict)  # by page address
 
 
 _job: Job | None = None  # set once in each worker process
@@ -254,7 +257,7 @@ def _start(job: Job) -> None:
     _job = job
 
 
-def _write_some(items: list[tuple[str, str]]) -> list[tuple[str, str, str, bool]]:
+def _write_some(items: list[tuple[str, str]]) -> list[tuple[str, Entry, bool]]:
     assert _job is not None
     return _write(_job, items)
 
@@ -263,25 +266,34 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _reused(job: Job, url: str, key: str, target: Path) -> str | None:
-    """Copy the page from the last build when nothing it is made of changed; its file's hash."""
-    if job.previous is None or job.manifest.get(url, ("", ""))[0] != key:
+def _stamp(path: Path) -> tuple[int, int]:
+    """A written page's size and modification time: unchanged as long as nobody rewrote it."""
+    found = path.stat()
+    return found.st_size, found.st_mtime_ns
+
+
+def _reused(job: Job, url: str, key: str, target: Path) -> Entry | None:
+    """Link the page of the last build when nothing it is made of changed and its file is as that
+    build left it (the preview replaces pages it patches); its manifest entry."""
+    if job.previous is None or url not in job.manifest or job.manifest[url][0] != key:
         return None
     old = job.previous / url / "index.html"
     try:
-        data = old.read_bytes()
+        if _stamp(old) != tuple(job.manifest[url][1:]):
+            return None
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(old, target)
+        except OSError:  # another file system: copy, keeping the time that identifies the file
+            shutil.copy2(old, target)
     except OSError:
         return None
-    if _digest(data) != job.manifest[url][1]:
-        return None  # changed since (the preview patches pages in place)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return job.manifest[url][1]
+    return job.manifest[url]
 
 
-def _write(job: Job, items: list[tuple[str, str]]) -> list[tuple[str, str, str, bool]]:
-    """Write pages; for each its address, its key (what it is made of), its file's hash and whether
-    it was copied from the last build."""
+def _write(job: Job, items: list[tuple[str, str]]) -> list[tuple[str, Entry, bool]]:
+    """Write pages; for each its address, its manifest entry and whether it was linked from the last
+    build."""
     md = converter(job.config)
     written = []
     for path, text in items:
@@ -290,7 +302,7 @@ def _write(job: Job, items: list[tuple[str, str]]) -> list[tuple[str, str, str, 
         target = job.site / url / "index.html"
         reused = _reused(job, url, key, target)
         if reused is not None:
-            written.append((url, key, reused, True))
+            written.append((url, reused, True))
             continue
         shell = job.shells[job.chosen[path]]
         page = article(md, text, path, job.known)
@@ -305,7 +317,7 @@ def _write(job: Job, items: list[tuple[str, str]]) -> list[tuple[str, str, str, 
         toc = toc_html(page.tokens, shell.toc_label)
         data = fill(shell, page.meta, page.body, toc, url, skip, index.searchable(path)).encode("utf-8")
         target.write_bytes(data)
-        written.append((url, key, _digest(data), False))
+        written.append((url, (key, *_stamp(target)), False))
     return written
 
 
@@ -326,7 +338,7 @@ def render_pages(
     many were copied from the last build.
 
     With the last build's site (`previous`) and the manifest of its framed pages, a page made of the
-    same shell, the same Markdown and the same set of pages is copied instead of made again."""
+    same shell, the same Markdown and the same set of pages is linked instead of made again."""
     shells, fingerprints = {}, {}
     # Everything a page is made of besides its own Markdown: the set of pages its links may point to,
     # the Markdown set-up, and (below) its shell, which carries the theme, menu and policy.
@@ -338,11 +350,13 @@ def render_pages(
         shells[shell_path] = parse_shell(text, shell_url)
         fingerprints[shell_path] = _digest(f"{VERSION}\0{known_hash}\0{text}".encode())
         shutil.rmtree(site / shell_path.split("/")[0] / shell_path.split("/")[1].removesuffix(".md"))
-    last: dict[str, tuple[str, str]] = {}
+    last: dict[str, Entry] = {}
     if manifest is not None and manifest.is_file():
-        last = {
-            url: (key, data) for url, (key, data) in json.loads(manifest.read_text(encoding="utf-8")).items()
-        }
+        try:
+            loaded = json.loads(manifest.read_text(encoding="utf-8"))
+            last = {url: (str(e[0]), int(e[1]), int(e[2])) for url, e in loaded.items()}
+        except (ValueError, IndexError, TypeError, AttributeError):
+            last = {}  # a manifest of an earlier version: nothing is reused
     job = Job(site, shells, dict(chosen), dict(config), frozenset(known), fingerprints, previous, last)
     items = list(pages.items())
     workers = min(os.cpu_count() or 1, 8)
@@ -355,9 +369,9 @@ def render_pages(
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(job,)) as pool:
             done = [entry for part in pool.map(_write_some, chunks) for entry in part]
     if manifest is not None:
-        entries = {url: [key, data] for url, key, data, _ in sorted(done)}
+        entries = {url: list(entry) for url, entry, _ in sorted(done)}
         manifest.write_text(json.dumps(entries, separators=(",", ":")), encoding="utf-8")
-    return [entry[0] for entry in done], sum(entry[3] for entry in done)
+    return [url for url, _, _ in done], sum(reused for _, _, reused in done)
 
 
 def sitemap(site: Path, site_url: str | None, added: list[str], shell_urls: Iterable[str]) -> None:

@@ -1,12 +1,32 @@
-"""Index: build the Pagefind search index of the finished site (Indonesian stemming)."""
+"""Index: the Pagefind search index of the finished site, in one bundle per area (Indonesian stemming).
+
+One bundle for a province's hundred thousand pages takes Pagefind 15 GiB and a quarter of an hour,
+and makes every reader download the list of all of them before the first result. So pages are
+indexed in *shards*: one per kecamatan (its kelurahan's proposals, its meetings, its region pages),
+one per kab/kota for what sits above its kecamatan, and `umum` for the rest (home, statistics,
+series, the province). The Cari page searches the shards of the area the reader chooses, merged in
+the browser (Pagefind's `mergeIndex`); on a site of one kab/kota that is every shard.
+
+Pagefind reads only each page's article, in a bare document: the menus and footers are not indexed
+anyway, and parsing them was a third of its time. A rebuild indexes again only the shards whose
+articles changed and links the others from the last site.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import re
+import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import EngineFailed
+from .problems import BUG, EngineFailed
 
 # Lists of proposals and of news repeat what the pages they list say; the search page and the
 # 404 page say nothing. Pagefind indexes only pages whose article carries `data-pagefind-body`.
@@ -14,6 +34,15 @@ SEARCHABLE = '<article class="md-content__inner md-typeset" data-pagefind-body>'
 PLAIN = '<article class="md-content__inner md-typeset">'
 LISTS = ("usulan/daftar/", "berita/page/", "berita/archive/", "berita/category/")
 UNSEARCHED = ("berita/index.md", "cari.md", "404.md")
+
+FOLDER = "pagefind"  # in the site: one folder per shard
+GENERAL = "umum"  # the shard of pages about no kab/kota; its bundle carries the search scripts
+SHARDS_FILE = "bagian.json"  # in FOLDER: every shard and its number of pages, for the Cari page
+# What a merged shard needs; the scripts, styles and language modules come from the `umum` bundle.
+MERGED = re.compile(r"pagefind-entry\.json|.*\.pf_meta|index|fragment|filter")
+OPTIONS = ["--force-language", "id", "--silent", "--exclude-selectors", ".headerlink, .md-source-file"]
+VERSION = "1"  # change when the documents given to Pagefind change: no shard of earlier builds is reused
+TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
 
 def searchable(path: str) -> bool:
@@ -31,25 +60,139 @@ def mark_searchable(site: Path) -> None:
             page.write_text(text.replace(PLAIN, SEARCHABLE, 1), encoding="utf-8")
 
 
-def run_pagefind(site: Path) -> None:
-    # Only the article is indexed, not menus and footers.
+def shard(kode: str | None) -> str:
+    """The shard of a page about region `kode`: its kecamatan, its kab/kota when it sits above the
+    kecamatan, `umum` for a province or no region."""
+    if not kode or "." not in kode:
+        return GENERAL
+    return ".".join(kode.split(".")[:3])
+
+
+def document(page: str) -> str | None:
+    """What Pagefind reads of a built page: its title and its marked article, in a bare document."""
+    start = page.find(SEARCHABLE)
+    end = page.rfind("</article>")
+    if start < 0 or end < start:
+        return None
+    title = TITLE.search(page)
+    return (
+        '<!doctype html><html lang="id"><head><meta charset="utf-8"><title>'
+        f"{title.group(1) if title else ''}</title></head><body>{page[start:end]}</article></body></html>"
+    )
+
+
+@dataclass(frozen=True)
+class Indexed:
+    made: tuple[str, ...]  # shards Pagefind indexed in this build
+    reused: tuple[str, ...]  # shards linked unchanged from the last build
+
+
+def _pagefind_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pagefind")
+    except PackageNotFoundError:  # pragma: no cover - the CLI below then fails with a clear message
+        return "?"
+
+
+def _pages(site: Path, shards: Mapping[str, str]) -> dict[str, list[tuple[str, Path]]]:
+    """The searchable pages of each shard (by address, from `shards`, else `umum`), in address order."""
+    found: dict[str, list[tuple[str, Path]]] = {}
+    for page in sorted(site.rglob("*.html")):
+        relative = page.relative_to(site).as_posix()
+        if relative.startswith(f"{FOLDER}/"):
+            continue
+        url = relative.removesuffix("index.html")
+        found.setdefault(shards.get(url, GENERAL), []).append((relative, page))
+    return found
+
+
+def _digest(pages: list[tuple[str, Path]]) -> tuple[str, dict[str, str]]:
+    """A shard's fingerprint (its pages' addresses and documents) and its documents by page."""
+    hashed = hashlib.sha256(f"{VERSION}\0{_pagefind_version()}\0{OPTIONS}".encode())
+    documents = {}
+    for relative, page in pages:
+        text = document(page.read_text(encoding="utf-8"))
+        if text is not None:
+            documents[relative] = text
+            hashed.update(f"{relative}\0{text}\0".encode())
+    return hashed.hexdigest(), documents
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    shutil.copytree(source, target, copy_function=os.link)
+
+
+def _run(name: str, documents: Mapping[str, str], site: Path, work: Path) -> None:
+    """Index one shard with the Pagefind CLI, from its documents written under `work`."""
+    source = work / name
+    shutil.rmtree(source, ignore_errors=True)
+    for relative, text in documents.items():
+        path = source / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    bundle = site / FOLDER / name
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pagefind",
-            "--site",
-            str(site),
-            "--force-language",
-            "id",
-            "--silent",
-            "--exclude-selectors",
-            ".headerlink, .md-source-file",
-        ],
+        [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(bundle), *OPTIONS],
         capture_output=True,
         text=True,
     )
-    if result.returncode != 0 or not (site / "pagefind" / "pagefind.js").is_file():
+    shutil.rmtree(source, ignore_errors=True)
+    if result.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
         raise EngineFailed(
             "Pagefind gagal membuat indeks pencarian:\n" + (result.stderr or result.stdout).strip()
         )
+    if name != GENERAL:
+        for item in bundle.iterdir():
+            if not MERGED.fullmatch(item.name):
+                shutil.rmtree(item) if item.is_dir() else item.unlink()
+
+
+def run_pagefind(site: Path, shards: Mapping[str, str], work: Path, previous: Path | None = None) -> Indexed:
+    """Index every searchable page of `site` by shard (`shards`: page address → shard). A shard whose
+    documents are those of the last build (`work/cari.json` says what they were) is linked from the
+    `previous` site instead of indexed again."""
+    manifest_path = work / "cari.json"
+    try:
+        last = json.loads(manifest_path.read_text(encoding="utf-8")) if previous else {}
+    except (OSError, ValueError):
+        last = {}
+    manifest: dict[str, list[str]] = {}
+    todo: dict[str, dict[str, str]] = {}
+    reused = []
+    counts = {}
+    for name, pages in sorted(_pages(site, shards).items()):
+        fingerprint, documents = _digest(pages)
+        if not documents:
+            continue
+        counts[name] = len(documents)
+        old = last.get(name)
+        bundle = previous / FOLDER / name if previous else None
+        entry = _file_digest(bundle / "pagefind-entry.json") if bundle else ""
+        if bundle and old and old[0] == fingerprint and old[1] == entry:
+            _link_tree(bundle, site / FOLDER / name)
+            manifest[name] = old
+            reused.append(name)
+        else:
+            todo[name] = documents
+            manifest[name] = [fingerprint, ""]
+    if GENERAL not in counts:
+        raise EngineFailed(f"tidak ada halaman umum untuk indeks pencarian (beranda hilang?){BUG}")
+    scratch = work / "cari"
+    workers = max(1, min(os.cpu_count() or 1, 8, len(todo)))
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(lambda name: _run(name, todo[name], site, scratch), sorted(todo)))
+    for name in todo:
+        manifest[name][1] = _file_digest(site / FOLDER / name / "pagefind-entry.json")
+    (site / FOLDER / SHARDS_FILE).write_text(json.dumps(counts, separators=(",", ":")), encoding="utf-8")
+    work.mkdir(parents=True, exist_ok=True)
+    manifest_path.write_text(json.dumps(manifest, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    return Indexed(tuple(sorted(todo)), tuple(reused))

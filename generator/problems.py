@@ -47,6 +47,10 @@ class EngineFailed(MusrenbangError):
     """MkDocs or Pagefind failed on the generated pages."""
 
 
+# Most engine failures come from the generator, not from a record: say so to the clerk who sees them.
+BUG = ". Ini galat pembangun situs, bukan kesalahan catatan: laporkan ke pengelola situs."
+
+
 def shown(value: object, limit: int = 60) -> str:
     """A found value, quoted and shortened for a message."""
     text = str(value)

@@ -11,6 +11,7 @@ problems are left to the full build, which reports them.
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 from collections.abc import Iterable
@@ -97,7 +98,10 @@ def update(
             continue  # a new record: the full build makes its page
         patched = patch(target.read_text(encoding="utf-8"), text, path, config)
         if patched is not None:
-            target.write_text(patched, encoding="utf-8")
+            # A new file, not the old one rewritten: the site's pages may be linked from the last build.
+            fresh = target.with_name(".index.html.baru")
+            fresh.write_text(patched, encoding="utf-8")
+            os.replace(fresh, target)
             done.append(frame.url_of(path))
     return done
 

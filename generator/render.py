@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -28,10 +28,12 @@ from . import (
     frame,
     guide,
     ical,
+    index,
     news,
     opendata,
     photos,
     prints,
+    regions,
     schema,
     vocab,
 )
@@ -40,9 +42,10 @@ from .engine import BASE_CONFIG
 from .lists import DECISIONS_SHOWN, PER_PAGE, facet_lists, filter_data, list_path
 from .model import Rapat, Usulan
 from .news import post_path
-from .stats import accommodated, statistik
+from .stats import accommodated, by_region, statistik
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
+ROW_START = '<tr>\n<td><a href="'  # how a proposal's table row begins, up to its link's address
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class Output:
     files: dict[str, Path]
     data: dict[str, str] = field(default_factory=dict)
     images: dict[str, bytes] = field(default_factory=dict)  # generated share cards
+    shards: dict[str, str] = field(default_factory=dict)  # page address → search shard, if not `umum`
 
 
 def _finalize(value: object) -> object:
@@ -178,6 +182,7 @@ class Pages:
         self.license = data_license()
         self.env = environment()
         self.feed_scopes = frozenset(scope for scope, _, _ in feeds.scopes(catalog))  # once, not per page
+        self.rows: dict[str, str] = {}  # proposal id → its table row after the link's address
 
     def render(self, template: str, path: str, **context: object) -> str:
         """Render one page at docs path `path`, served where MkDocs serves that path."""
@@ -198,10 +203,18 @@ class Pages:
             relative = relpath(target, folder if target.endswith(".md") else page_url)
             return escape.Md(escape.url(relative + ("/" if target.endswith("/") else "")))
 
+        def usulan_rows(items: Iterable[Usulan]) -> escape.Md:
+            """The rows of a proposal table, each linking its proposal's page from this page."""
+            folder = address("usulan/index.md")  # `usulan/<id>/` is this plus the id
+            prefix = "" if folder == "./" else folder
+            rows = "".join(ROW_START + prefix + escape.url(u.id) + "/" + self.row(u) for u in items)
+            return escape.Md(rows.removesuffix("\n"))  # the template's line ends the last row
+
         return self.env.get_template(template).render(
             catalog=self.catalog,
             link=link,
             address=address,
+            usulan_rows=usulan_rows,
             post_path=post_path,
             seri_path=seri_path,
             usulan_path=usulan_path,
@@ -214,6 +227,7 @@ class Pages:
             status=status,
             accommodated=accommodated,
             statistik=lambda items: statistik(self.catalog, items),
+            by_region=lambda items: by_region(self.catalog, items),
             charts=charts,
             bars=_bars,
             category_path=news.category_path,
@@ -230,6 +244,18 @@ class Pages:
             diubah=lambda record: self.history.of(record.asal.file if record.asal else None),
             **context,
         )
+
+    def row(self, usulan: Usulan) -> str:
+        """A proposal's table row after its link's address (see _usulan_row.md.j2)."""
+        found = self.rows.get(usulan.id)
+        if found is None:
+            row = self.env.get_template("_usulan_row.md.j2").render(
+                u=usulan, href=escape.Md(""), catalog=self.catalog, status=status
+            )
+            if not row.startswith(ROW_START):
+                raise ValueError(f"_usulan_row.md.j2 must begin with {ROW_START!r}")
+            found = self.rows[usulan.id] = row[len(ROW_START) :]
+        return found
 
     def record_page(self, record: Rapat | Usulan) -> tuple[str, str]:
         """The docs path and Markdown of a meeting's news post or a proposal's tracking page."""
@@ -296,6 +322,8 @@ class Pages:
                 context = {"view": view, "views": views, "items": posts, "number": number}
                 yield path, partial(render, "berita.md.j2", path, page_path=view.path, **context)
         yield "index.md", partial(render, "home.md.j2", "index.md")
+        scopes = [(kode, r.label) for kode, r in catalog.regions.items() if regions.level(kode) == 2]
+        yield "cari.md", partial(render, "cari.md.j2", "cari.md", scopes=sorted(scopes))
         yield (
             "data/index.md",
             partial(
@@ -339,14 +367,22 @@ class Pages:
             f"Sitemap: {self.site_url.rstrip('/')}/sitemap.xml\n" if self.site_url else ""
         )
         pages = {path: make() for path, make in self.makers()}
-        for name in ("tentang.md", "cari.md"):
-            pages[name] = (TEMPLATES / "pages" / name).read_text(encoding="utf-8")
+        pages["tentang.md"] = (TEMPLATES / "pages" / "tentang.md").read_text(encoding="utf-8")
         return Output(
             dict(sorted(pages.items())),
             dict(sorted(files.items())),
             dict(sorted(data.items())),
             dict(sorted(images.items())),
+            self.shards(),
         )
+
+    def shards(self) -> dict[str, str]:
+        """The search shard of each page about a region below the province: news posts, proposal
+        pages and region pages (see index.py)."""
+        found = {post_path(r): index.shard(r.wilayah) for r in self.catalog.rapat}
+        found |= {usulan_path(u): index.shard(u.wilayah) for u in self.catalog.usulan}
+        found |= {wilayah_path(kode): index.shard(kode) for kode in self.catalog.regions}
+        return {frame.url_of(path): name for path, name in sorted(found.items()) if name != index.GENERAL}
 
     def cards(self) -> dict[str, bytes]:
         """A share card per news post and per region page; proposals share their kelurahan's."""

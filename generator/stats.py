@@ -7,11 +7,19 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from . import vocab
+from . import regions, vocab
 from .catalog import Catalog, status
 from .model import Usulan
 
 POSITIVE = frozenset({"diusulkan", "diterima", "diverifikasi", "diakomodir"})
+# A chart shows at most this many OPD and rejection reasons, the most frequent first, and sums the rest
+# in one "lainnya" bar: a province has hundreds of OPD and reasons are free text, so the statistics
+# pages would otherwise grow with the records. The open data has every one.
+OPD_SHOWN = 40
+REASONS_SHOWN = 15
+# The statistics table by region lists the regions of the deepest level that has at most this many:
+# kelurahan for a city, kecamatan for a province (whose kecamatan pages list their kelurahan).
+REGION_ROWS = 100
 REJECTED = frozenset({"ditolak", "tidak-diakomodir"})
 
 
@@ -62,6 +70,40 @@ def _grouped(
     return tuple(Row(label, counts[label], amounts[label]) for label in labels)
 
 
+def _top(rows: tuple[Row, ...], limit: int, kind: str) -> tuple[Row, ...]:
+    """The first `limit` rows, and one row that sums the others ("42 OPD lainnya")."""
+    if len(rows) <= limit:
+        return rows
+    rest = rows[limit - 1 :]
+    other = Row(f"{len(rest)} {kind} lainnya", sum(r.jumlah for r in rest), sum(r.rupiah for r in rest))
+    return (*rows[: limit - 1], other)
+
+
+@dataclass(frozen=True)
+class RegionRows:
+    jenis: tuple[str, ...]  # the kinds of region listed, e.g. ("kecamatan",) or ("desa", "kelurahan")
+    rows: tuple[tuple[str, tuple[Usulan, ...]], ...]  # region code and its proposals, in code order
+    gathered: bool  # the rows sum regions below them (a kecamatan's kelurahan)
+
+
+def by_region(catalog: Catalog, items: Sequence[Usulan], limit: int = REGION_ROWS) -> RegionRows:
+    """The proposals by region, at the deepest level with at most `limit` regions that have any."""
+    codes = {u.wilayah for u in items}
+    deepest = level = max((regions.level(c) for c in codes), default=1)
+    while level > 1 and len({_up_to(c, level) for c in codes}) > limit:
+        level -= 1
+    grouped: dict[str, list[Usulan]] = {}
+    for u in items:
+        grouped.setdefault(_up_to(u.wilayah, level), []).append(u)
+    rows = tuple((kode, tuple(grouped[kode])) for kode in sorted(grouped))
+    return RegionRows(tuple(sorted({catalog.region(kode).jenis for kode in grouped})), rows, level < deepest)
+
+
+def _up_to(kode: str, level: int) -> str:
+    """The region at `level` that holds region `kode` (itself when it is not deeper)."""
+    return ".".join(kode.split(".")[:level])
+
+
 def statistik(catalog: Catalog, items: Sequence[Usulan]) -> Statistik:
     reached: Counter[str] = Counter()
     for u in items:
@@ -91,6 +133,6 @@ def statistik(catalog: Catalog, items: Sequence[Usulan]) -> Statistik:
         ),
         bidang=_grouped(items, lambda u: vocab.BIDANG[u.bidang], list(vocab.BIDANG.values())),
         urusan=_grouped(items, lambda u: f"{u.urusan} {vocab.URUSAN[u.urusan]}"),
-        opd=_grouped(items, lambda u: catalog.opd_akhir(u).nama),
-        alasan_penolakan=tuple(Row(shown[k], reasons[k], 0) for k in ranked),
+        opd=_top(_grouped(items, lambda u: catalog.opd_akhir(u).nama), OPD_SHOWN, "OPD"),
+        alasan_penolakan=_top(tuple(Row(shown[k], reasons[k], 0) for k in ranked), REASONS_SHOWN, "alasan"),
     )

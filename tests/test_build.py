@@ -182,23 +182,38 @@ def test_no_request_leaves_the_site(shipped_site: Path) -> None:
     assert "fonts.googleapis" not in everything and "fonts.gstatic" not in everything
 
 
-def test_pagefind_index_is_indonesian(shipped_site: Path) -> None:
-    entry = json.loads((shipped_site / "pagefind" / "pagefind-entry.json").read_text())
-    assert list(entry["languages"]) == ["id"]
+def test_pagefind_index_is_indonesian_and_sharded_by_area(shipped_site: Path) -> None:
+    shards = json.loads((shipped_site / "pagefind" / "bagian.json").read_text())
+    entries = {
+        name: json.loads((shipped_site / "pagefind" / name / "pagefind-entry.json").read_text())
+        for name in shards
+    }
+    assert {tuple(entry["languages"]) for entry in entries.values()} == {("id",)}
     # Indexed: the pages whose article is marked, which are not lists that repeat other pages.
     marked = {
         p.relative_to(shipped_site).parent.as_posix()
         for p in shipped_site.rglob("*.html")
         if "data-pagefind-body" in p.read_text(encoding="utf-8")
     }
-    assert entry["languages"]["id"]["page_count"] == len(marked)
+    assert sum(e["languages"]["id"]["page_count"] for e in entries.values()) == len(marked)
+    assert sum(shards.values()) == len(marked)
     assert {"usulan/contoh-2024-margodadi-001", "berita/2023-musrenbangkel-margodadi", "tentang"} <= marked
     assert {"wilayah/18.72.05", "usulan", "."} <= marked
     unmarked = ("usulan/daftar/", "berita/category/", "berita/archive/", "berita/page/")
     assert not [page for page in marked if page.startswith(unmarked) or page in ("berita", "cari")]
     assert (shipped_site / "usulan" / "daftar" / "status-ditolak" / "index.html").is_file()
+    # A kecamatan's proposals in its own shard, the site-wide pages in `umum`, which alone carries the
+    # scripts; the other shards hold only what a merged index reads.
+    assert {"umum", "18.72.05"} <= set(shards)
+    for name in shards:
+        kept = {p.name for p in (shipped_site / "pagefind" / name).iterdir()}
+        assert {"pagefind-entry.json", "index", "fragment"} <= kept
+        assert ("pagefind-ui.js" in kept) == (name == "umum"), (name, kept)
     search = soup(shipped_site / "cari" / "index.html")
-    assert search.find("script", src="../pagefind/pagefind-ui.js")
+    assert search.find("script", src="../pagefind/umum/pagefind-ui.js")
+    # Two kab/kota (Metro and Madiun): the reader may search one of them, or both.
+    choices = [o["value"] for o in search.find("select", id="mt-cari-wilayah").find_all("option")]
+    assert choices == ["", "18.72", "35.77"]
 
 
 def _digest(site: Path) -> dict[str, str]:

@@ -169,7 +169,7 @@ def _cli_build(project: Path, content: Path, out: Path, work: Path) -> None:
 
 def _keys(work: Path) -> dict[str, str]:
     """What each framed page of the last build was made of (frame.py's manifest): address → key."""
-    return {url: key for url, (key, _) in json.loads((work / "bingkai.json").read_text("utf-8")).items()}
+    return {url: entry[0] for url, entry in json.loads((work / "bingkai.json").read_text("utf-8")).items()}
 
 
 @pytest.mark.parametrize("edit", list(TEMPLATE_EDITS), ids=list(TEMPLATE_EDITS))

@@ -76,3 +76,25 @@ def test_a_new_record_waits_for_the_full_build(content: Path, tmp_path: Path) ->
     _edit(copy, "id: contoh-2024-margodadi-001", "id: contoh-2024-margodadi-099")
     assert quick.update(content, site, work, None, [copy], cache) == []
     assert not (site / "usulan" / "contoh-2024-margodadi-099").exists()
+
+
+def test_a_page_the_preview_patched_is_made_again_when_its_edit_is_undone(
+    content: Path, tmp_path: Path
+) -> None:
+    """The full build links unchanged framed pages from the last site; a page the preview patched in
+    between is no longer the page that build wrote, and undoing the edit must bring the old one back."""
+    site, work = tmp_path / "site", tmp_path / "work"
+    cache: Cache = {}
+    build(content, site, work, cache=cache)
+    page = site / "usulan" / "contoh-2024-margodadi-001" / "index.html"
+    original = page.read_bytes()
+    text = (content / USULAN).read_text(encoding="utf-8")
+    _edit(content / USULAN, "judul: Pembangunan drainase", "judul: Pembangunan saluran drainase")
+    assert quick.update(content, site, work, None, [content / USULAN], cache) == [
+        "usulan/contoh-2024-margodadi-001/"
+    ]
+    assert b"Pembangunan saluran drainase" in page.read_bytes()
+    (content / USULAN).write_text(text, encoding="utf-8")
+    result = build(content, site, work, cache=cache)
+    assert page.read_bytes() == original
+    assert result.reused > 0  # the other pages were linked, not made again

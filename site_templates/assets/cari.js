@@ -1,10 +1,57 @@
-// Pagefind search on the "Cari" page. The index is built after MkDocs, with Indonesian stemming.
+// Pagefind search on the "Cari" page. The index is built after MkDocs, with Indonesian stemming, in
+// shards: `umum` (which carries the scripts) and one per kecamatan or kab/kota (see generator/index.py).
+// The reader searches the shards of one kab/kota or of all; a large site asks which kab/kota first, so
+// that one query does not download the page list of a whole province.
 (function () {
   var element = document.getElementById("mt-cari");
   if (!element || typeof PagefindUI === "undefined") return;
+  var ALL_UP_TO = 20000; // pages searched at once without asking for a kab/kota
   var params = new URLSearchParams(window.location.search);
-  var ui = new PagefindUI({ element: "#mt-cari", showSubResults: true, showImages: false, resetStyles: false });
-  var input = element.querySelector("input");
-  if (input) input.setAttribute("aria-label", "Cari berita, usulan dan wilayah");
-  if (params.get("q")) ui.triggerSearch(params.get("q"));
+  var choice = document.getElementById("mt-cari-wilayah");
+  var base = new URL("../pagefind/", window.location.href).pathname;
+  var remembered = null;
+  try { remembered = window.localStorage.getItem("mt-cari-wilayah"); } catch (e) { /* private mode */ }
+
+  function start(shards) {
+    var scope = params.has("wilayah") ? params.get("wilayah") : remembered;
+    var names = Object.keys(shards).filter(function (name) { return name !== "umum"; });
+    var total = Object.keys(shards).reduce(function (sum, name) { return sum + shards[name]; }, 0);
+    if (choice) {
+      var known = Array.prototype.some.call(choice.options, function (o) { return o.value === scope; });
+      if (scope === null || !known) scope = total <= ALL_UP_TO ? "" : null;
+      if (scope === null) {
+        var ask = document.createElement("option");
+        ask.value = "-";
+        ask.textContent = "Pilih kabupaten/kota";
+        choice.insertBefore(ask, choice.firstChild);
+      }
+      choice.value = scope === null ? "-" : scope;
+      choice.parentNode.hidden = false;
+      choice.addEventListener("change", function () {
+        try { window.localStorage.setItem("mt-cari-wilayah", choice.value); } catch (e) { /* private mode */ }
+        var next = new URLSearchParams(window.location.search);
+        next.set("wilayah", choice.value);
+        var input = element.querySelector("input");
+        if (input && input.value) next.set("q", input.value);
+        window.location.search = next.toString();
+      });
+      if (scope === null) scope = "-"; // only the province-wide pages until the reader chooses
+      names = names.filter(function (name) { return scope === "" || name === scope || name.indexOf(scope + ".") === 0; });
+    }
+    var ui = new PagefindUI({
+      element: "#mt-cari",
+      bundlePath: base + "umum/",
+      mergeIndex: names.map(function (name) { return { bundlePath: base + name + "/" }; }),
+      showSubResults: true,
+      showImages: false,
+      resetStyles: false,
+    });
+    var input = element.querySelector("input");
+    if (input) input.setAttribute("aria-label", "Cari berita, usulan dan wilayah");
+    if (params.get("q")) ui.triggerSearch(params.get("q"));
+  }
+
+  fetch(base + "bagian.json")
+    .then(function (response) { return response.json(); })
+    .then(start, function () { start({ umum: 0 }); });
 })();
