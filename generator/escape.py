@@ -46,6 +46,12 @@ def md_paragraphs(text: object) -> Md:
     return Md("\n\n".join(md_inline(p) for p in paragraphs))
 
 
+def html_paragraphs(text: object) -> Md:
+    """Multi-line plain text as HTML paragraphs (blank lines separate paragraphs), for a raw HTML block."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", str(text).strip()) if p.strip()]
+    return Md("\n".join(f"<p>{html_text(p)}</p>" for p in paragraphs))
+
+
 def md_prose(text: object) -> Md:
     """Staff Markdown (already checked: no HTML, no unsafe links). Angle brackets are escaped again
     here so that no HTML can pass even if a check is ever loosened; http(s) autolinks stay links."""

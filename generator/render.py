@@ -80,6 +80,7 @@ def environment() -> jinja2.Environment:
         paragraphs=escape.md_paragraphs,
         prose=escape.md_prose,
         html=escape.html_text,
+        html_paragraphs=escape.html_paragraphs,
         attr=escape.attribute,
         safe_md=escape.Md,
         fm=escape.front_matter,

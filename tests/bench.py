@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import platform
 import re
@@ -44,7 +45,7 @@ class Figures:
     seconds: float
     pages: int
     largest: tuple[int, str]
-    search_bytes: tuple[int, int] | None  # as stored, and as a host that compresses sends them
+    search_bytes: Search | None
     edits: list[tuple[str, float]]
 
 
@@ -69,10 +70,21 @@ def html_pages(site: Path) -> list[Path]:
     return [p for p in site.rglob("*.html") if "pagefind" not in p.parts]
 
 
-def search_download(site: Path) -> tuple[int, int] | None:
+def _largest_scope(site: Path) -> str | None:
+    """The kab/kota with the most indexed pages, when the Cari page offers a choice of kab/kota."""
+    shards = json.loads((site / "pagefind" / "bagian.json").read_text(encoding="utf-8"))
+    pages: dict[str, int] = {}
+    for name, count in shards.items():
+        if name != "umum":
+            pages[".".join(name.split(".")[:2])] = pages.get(".".join(name.split(".")[:2]), 0) + count
+    return max(pages, key=lambda k: (pages[k], k)) if len(pages) > 1 else None
+
+
+def search_download(site: Path) -> Search | None:
     """Bytes fetched from /pagefind/ by a reader who searches once, in a real browser: as stored,
     and gzip-compressed as static hosts send text and WebAssembly (Pagefind's own index and
-    fragment files are compressed already and gain nothing)."""
+    fragment files are compressed already and gain nothing). On a site of several kab/kota the
+    reader searches the largest one, and, measured apart, all of them."""
     if not Path(CHROMIUM).exists():
         return None
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -80,28 +92,48 @@ def search_download(site: Path) -> tuple[int, int] | None:
 
     from tests.conftest import FLAGS, serve
 
+    scope = _largest_scope(site)
     server, url = serve(site)
-    fetched: list[bytes] = []
+    found = []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-            page = browser.new_page()
+            for wilayah in [scope, ""] if scope else [None]:
+                fetched: list[bytes] = []
+                page = browser.new_page()
 
-            def count(response) -> None:  # type: ignore[no-untyped-def]
-                if "/pagefind/" in response.url:
-                    try:
-                        fetched.append(response.body())
-                    except Exception:  # noqa: BLE001 - a body the browser dropped
-                        pass
+                def count(response, fetched=fetched) -> None:  # type: ignore[no-untyped-def]
+                    if "/pagefind/" in response.url:
+                        try:
+                            fetched.append(response.body())
+                        except Exception:  # noqa: BLE001 - a body the browser dropped
+                            pass
 
-            page.on("response", count)
-            page.goto(url + "cari/?q=" + QUERY)
-            page.wait_for_selector(".pagefind-ui__result, .pagefind-ui__message", timeout=60_000)
-            page.wait_for_timeout(1500)
+                page.on("response", count)
+                query = f"cari/?q={QUERY}" + (f"&wilayah={wilayah}" if wilayah is not None else "")
+                page.goto(url + query)
+                page.wait_for_selector(".pagefind-ui__message", timeout=120_000)
+                page.wait_for_timeout(1500)
+                page.close()
+                found.append(
+                    (
+                        sum(map(len, fetched)),
+                        sum(min(len(b), len(gzip.compress(b, mtime=0))) for b in fetched),
+                    )
+                )
             browser.close()
     finally:
         server.shutdown()
-    return sum(map(len, fetched)), sum(min(len(b), len(gzip.compress(b, mtime=0))) for b in fetched)
+    return Search(found[0], scope, found[1] if scope else None)
+
+
+@dataclass(frozen=True)
+class Search:
+    """A search's download, as stored and compressed: in one kab/kota (`scope`) and in all of them."""
+
+    sizes: tuple[int, int]
+    scope: str | None = None
+    everything: tuple[int, int] | None = None
 
 
 def _edit(path: Path, pattern: str, replacement: str) -> None:
@@ -184,8 +216,13 @@ def _kib(size: int | None) -> str:
     return "–" if size is None else f"{size / 1024:,.0f} KiB"
 
 
-def _search(sizes: tuple[int, int] | None) -> str:
-    return "–" if sizes is None else f"{_kib(sizes[1])} ({_kib(sizes[0])} uncompressed)"
+def _search(found: Search | None) -> str:
+    if found is None:
+        return "–"
+    shown = f"{_kib(found.sizes[1])} ({_kib(found.sizes[0])} uncompressed)"
+    if found.scope and found.everything:
+        shown += f" in kab/kota {found.scope}; all kab/kota {_kib(found.everything[1])}"
+    return shown
 
 
 def table(results: list[Figures], reference: tuple[int, float] | None) -> str:
