@@ -34,7 +34,9 @@ class BuildResult:
     warnings: tuple[Problem, ...]
     notes: tuple[str, ...] = ()  # things the clerk should know that are not record problems
     stages: tuple[Stage, ...] = ()
-    reused: int = 0  # framed pages copied unchanged from the previous build
+    reused: int = 0  # framed pages linked unchanged from the previous build
+    indexed: tuple[str, ...] = ()  # search shards Pagefind indexed in this build
+    search_reused: tuple[str, ...] = ()  # search shards linked unchanged from the previous build
 
 
 def check_records(content: Path) -> tuple[Records, list[Problem]]:
@@ -111,14 +113,16 @@ def build(
             public = site_url or config.get("site_url")
             frame.sitemap(fresh, public, added, [frame.url_of(shell) for shell in shells])
         with clock.stage("index"):
-            run_pagefind(fresh, output.shards, work, out if out.is_dir() else None)
+            searched = run_pagefind(fresh, output.shards, work, out if out.is_dir() else None)
         with clock.stage("finish"):
             audit(catalog, fresh)
             _replace(fresh, out)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     notes = (history.note,) if history.note else ()
-    return BuildResult(len(output.pages), tuple(problems), notes, tuple(clock.stages), reused)
+    return BuildResult(
+        len(output.pages), tuple(problems), notes, tuple(clock.stages), reused, searched.made, searched.reused
+    )
 
 
 def _photos(records: Records, content: Path, work: Path) -> dict[str, photos.Processed]:

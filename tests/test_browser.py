@@ -89,6 +89,33 @@ def test_search_covers_the_kab_kota_the_reader_chooses(browser, served: str) -> 
     page.close()
 
 
+def test_a_province_sized_search_asks_for_a_kab_kota_first(browser, served: str, shipped_site: Path) -> None:  # type: ignore[no-untyped-def]
+    """Past 20,000 pages the reader picks a kab/kota before the search downloads its shards. The
+    shipped site is small, so its shard list is served with the page counts of a province."""
+    import json
+
+    shards = json.loads((shipped_site / "pagefind" / "bagian.json").read_text(encoding="utf-8"))
+    large = json.dumps({name: count * 1000 for name, count in shards.items()})
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.route(
+        "**/pagefind/bagian.json", lambda route: route.fulfill(body=large, content_type="application/json")
+    )
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url) if "/pagefind/" in r.url else None)
+    page.goto(f"{served}cari/?q=patihan")
+    page.wait_for_selector(".pagefind-ui__message", timeout=15000)
+    assert page.locator("#mt-cari-wilayah").input_value() == "-"
+    assert page.get_by_text("Pilih kabupaten/kota agar berita dan usulan di sana ikut dicari.").is_visible()
+    inside = [u.removeprefix(served + "pagefind/") for u in fetched]
+    assert {u.split("/")[0] for u in inside if "/" in u} == {"umum"}
+    with page.expect_navigation():
+        page.select_option("#mt-cari-wilayah", "35.77")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    links = page.locator(".pagefind-ui__result-link").evaluate_all("a => a.map(x => x.href)")
+    assert any("patihan" in link for link in links), links
+    page.close()
+
+
 def _expected(predicate) -> list[str]:  # type: ignore[no-untyped-def]
     import yaml
 

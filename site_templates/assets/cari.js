@@ -24,6 +24,9 @@
         ask.value = "-";
         ask.textContent = "Pilih kabupaten/kota";
         choice.insertBefore(ask, choice.firstChild);
+        var hint = document.createElement("p");
+        hint.textContent = "Pilih kabupaten/kota agar berita dan usulan di sana ikut dicari.";
+        choice.parentNode.parentNode.insertBefore(hint, choice.parentNode.nextSibling);
       }
       choice.value = scope === null ? "-" : scope;
       choice.parentNode.hidden = false;
