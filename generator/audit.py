@@ -32,6 +32,14 @@ def _page(site: Path, url: str) -> str:
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
+def _exists(site: Path, url: str) -> bool:
+    """Whether the page at `url` was written (without reading it: a province has 100,000)."""
+    try:
+        return (site / url / "index.html").stat().st_size > 0
+    except OSError:
+        return False
+
+
 def _csv_ids(site: Path, name: str, key: str) -> set[str]:
     path = site / "data" / f"{name}.csv"
     if not path.is_file():
@@ -65,10 +73,10 @@ def _missing(catalog: Catalog, site: Path) -> Iterator[Problem]:
             if " ".join(who.jabatan.split()) not in text:
                 yield lost(who, f"tidak tercantum pada berita/{rapat.id}/")
     for seri in catalog.seri.values():
-        if not _page(site, f"seri/{seri.id}"):
+        if not _exists(site, f"seri/{seri.id}"):
             yield lost(seri, f"halaman seri/{seri.id}/ tidak ada")
     for kode, region in catalog.regions.items():
-        if not _page(site, f"wilayah/{kode}"):
+        if not _exists(site, f"wilayah/{kode}"):
             yield lost(region.wilayah, f"halaman wilayah/{kode}/ tidak ada")
     rows: set[str] = set()
     for shard in sorted((site / "usulan" / "data").glob("*.json")):
@@ -85,7 +93,7 @@ def _missing(catalog: Catalog, site: Path) -> Iterator[Problem]:
     for usulan in catalog.usulan:
         if usulan.id not in exported["usulan"]:
             yield lost(usulan, "tidak ada dalam data terbuka (data/usulan.csv)")
-        if not _page(site, f"usulan/{usulan.id}"):
+        if not _exists(site, f"usulan/{usulan.id}"):
             yield lost(usulan, f"halaman usulan/{usulan.id}/ tidak ada")
         if usulan.id not in rows:
             yield lost(usulan, "tidak ada dalam data penyaring usulan (usulan/data/)")
