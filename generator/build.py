@@ -25,7 +25,7 @@ from .load import Cache, Records, load
 from .problems import Problem, RecordsInvalid
 from .render import history_url, render, site_config
 from .stages import Stage, Stopwatch
-from .write import write
+from .write import Drafts, write
 
 
 @dataclass(frozen=True)
@@ -76,17 +76,25 @@ def build(
     with clock.stage("render"):
         catalog = build_catalog(records)
         history = changes.read(content, history_url())
+        # Data pages skip MkDocs (frame.py fills one shell per kind of page): their Markdown goes to
+        # disk as it is made, so that a province's pages are never all in memory at once.
+        drafts = Drafts(work / "bingkai")
         output = render(
-            catalog, content, records.data_date(), site_url, processed, work / "foto", history, work / "kartu"
+            catalog,
+            content,
+            records.data_date(),
+            site_url,
+            processed,
+            work / "foto",
+            history,
+            work / "kartu",
+            drafts.put,
         )
     docs = work / "docs"
     with clock.stage("write"):
-        # Data pages skip MkDocs: it renders one shell per section, and frame.py fills the shells.
-        framed = {path: text for path, text in output.pages.items() if frame.framed(path)}
-        shells, chosen = frame.shells(framed)
-        rest = {path: text for path, text in output.pages.items() if path not in framed}
-        work.mkdir(parents=True, exist_ok=True)
-        write(dataclasses.replace(output, pages={**rest, **shells}), docs, also=framed)
+        shells, chosen = frame.shells(drafts.keys)
+        drafts.prune()
+        write(dataclasses.replace(output, pages={**output.pages, **shells}), docs, also=drafts.keys)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     for stale in out.parent.glob(f".{out.name}-baru-*"):
@@ -103,10 +111,11 @@ def build(
             config = site_config()
             added, reused = frame.render_pages(
                 fresh,
-                framed,
+                drafts.folder,
+                drafts.hashes,
                 chosen,
                 config,
-                set(output.pages),
+                set(output.pages) | set(drafts.keys),
                 out if out.is_dir() else None,
                 work / "bingkai.json",
             )
@@ -120,8 +129,9 @@ def build(
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     notes = (history.note,) if history.note else ()
+    pages = len(output.pages) + len(drafts.keys)
     return BuildResult(
-        len(output.pages), tuple(problems), notes, tuple(clock.stages), reused, searched.made, searched.reused
+        pages, tuple(problems), notes, tuple(clock.stages), reused, searched.made, searched.reused
     )
 
 

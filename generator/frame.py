@@ -36,7 +36,7 @@ from . import index
 from .problems import BUG, EngineFailed
 
 SECTIONS = ("berita", "usulan", "wilayah", "statistik", "seri")
-VERSION = "2"  # change when the framing itself changes: pages of earlier builds are not reused
+VERSION = "3"  # change when the framing itself changes: pages of earlier builds are not reused
 SHELL = "_bingkai"
 TITLE, DESCRIPTION, IMAGE = "BINGKAIJUDUL", "BINGKAIKETERANGAN", "BINGKAIGAMBAR"
 TOC_MARK = "BINGKAIDAFTAR"
@@ -71,20 +71,27 @@ def front_matter(text: str) -> tuple[dict[str, Any], str]:
     return yaml.load(match.group("meta"), Loader=SAFE) or {}, text[match.end() :]
 
 
-def shells(pages: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
-    """One shell page per folder, set of front-matter fields and kind of page (`jenis_halaman`, which
-    the theme reads, e.g. to call a news post an article); which shell frames each page."""
-    found: dict[tuple[str, int, bool, bool, str], str] = {}
+ShellKey = tuple[str, int, bool, bool, str]  # section, folder depth, description?, image?, kind
+
+
+def shell_key(path: str, text: str) -> ShellKey:
+    """What a page's shell must share with it: its section, its folder depth (asset and menu links
+    are relative), which front-matter fields it has, and its kind of page (`jenis_halaman`, which
+    the theme reads, e.g. to call a news post an article)."""
+    meta, _ = front_matter(text)
+    kind = str(meta.get(KIND, ""))
+    if not re.fullmatch(r"[a-z]*", kind):
+        raise EngineFailed(f"{path}: {KIND} {kind!r} tidak didukung{BUG}")
+    return (path.partition("/")[0], url_of(path).count("/"), "description" in meta, "image" in meta, kind)
+
+
+def shells(keys: Mapping[str, ShellKey]) -> tuple[dict[str, str], dict[str, str]]:
+    """One shell page per distinct key (see `shell_key`), and which shell frames each page."""
+    found: dict[ShellKey, str] = {}
     chosen: dict[str, str] = {}
-    for path, text in pages.items():
-        meta, _ = front_matter(text)
-        depth = url_of(path).count("/")  # asset and menu links are relative: the depth must match
-        kind = str(meta.get(KIND, ""))
-        if not re.fullmatch(r"[a-z]*", kind):
-            raise EngineFailed(f"{path}: {KIND} {kind!r} tidak didukung{BUG}")
-        key = (path.partition("/")[0], depth, "description" in meta, "image" in meta, kind)
+    for path, key in keys.items():
         if key not in found:
-            found[key] = f"{key[0]}/{SHELL}-{len(found)}" + "/_" * (depth - 2) + ".md"
+            found[key] = f"{key[0]}/{SHELL}-{len(found)}" + "/_" * (key[1] - 2) + ".md"
         chosen[path] = found[key]
     markdown_of = {}
     for (_, _, description, image, kind), shell in found.items():
@@ -239,6 +246,7 @@ class Job:
     """What a worker needs to write framed pages: the site, the parsed shells, the Markdown set-up."""
 
     site: Path
+    drafts: Path  # the pages' Markdown, by docs path (see write.Drafts)
     shells: Mapping[str, Shell]  # by shell docs path
     chosen: Mapping[str, str]
     config: Mapping[str, Any]
@@ -292,20 +300,20 @@ def _reused(job: Job, url: str, key: str, target: Path) -> Entry | None:
 
 
 def _write(job: Job, items: list[tuple[str, str]]) -> list[tuple[str, Entry, bool]]:
-    """Write pages; for each its address, its manifest entry and whether it was linked from the last
-    build."""
+    """Write pages, given by docs path and the hash of their Markdown; for each its address, its
+    manifest entry and whether it was linked from the last build."""
     md = converter(job.config)
     written = []
-    for path, text in items:
+    for path, text_hash in items:
         url = url_of(path)
-        key = _digest(f"{job.fingerprints[job.chosen[path]]}\0{path}\0{text}".encode())
+        key = _digest(f"{job.fingerprints[job.chosen[path]]}\0{path}\0{text_hash}".encode())
         target = job.site / url / "index.html"
         reused = _reused(job, url, key, target)
         if reused is not None:
             written.append((url, reused, True))
             continue
         shell = job.shells[job.chosen[path]]
-        page = article(md, text, path, job.known)
+        page = article(md, (job.drafts / path).read_text(encoding="utf-8"), path, job.known)
         if not set(page.meta) <= {"title", "description", "image", KIND}:
             raise EngineFailed(
                 f"{path}: kolom depan {sorted(page.meta)} tidak didukung untuk halaman data{BUG}"
@@ -327,6 +335,7 @@ PARALLEL_FROM = 1500
 
 def render_pages(
     site: Path,
+    drafts: Path,
     pages: Mapping[str, str],
     chosen: Mapping[str, str],
     config: Mapping[str, Any],
@@ -335,7 +344,8 @@ def render_pages(
     manifest: Path | None = None,
 ) -> tuple[list[str], int]:
     """Write every framed page into the built site, on every core; returns their addresses and how
-    many were copied from the last build.
+    many were linked from the last build. `pages` gives each page's Markdown hash by docs path; the
+    Markdown itself is read from the `drafts` folder, so the workers get paths, not texts.
 
     With the last build's site (`previous`) and the manifest of its framed pages, a page made of the
     same shell, the same Markdown and the same set of pages is linked instead of made again."""
@@ -357,7 +367,9 @@ def render_pages(
             last = {url: (str(e[0]), int(e[1]), int(e[2])) for url, e in loaded.items()}
         except (ValueError, IndexError, TypeError, AttributeError):
             last = {}  # a manifest of an earlier version: nothing is reused
-    job = Job(site, shells, dict(chosen), dict(config), frozenset(known), fingerprints, previous, last)
+    job = Job(
+        site, drafts, shells, dict(chosen), dict(config), frozenset(known), fingerprints, previous, last
+    )
     items = list(pages.items())
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < PARALLEL_FROM or workers < 2:

@@ -343,8 +343,9 @@ class Pages:
             ),
         )
 
-    def output(self) -> Output:
-        """Every page, data file, share card and copied file."""
+    def output(self, framed: Callable[[str, str], None] | None = None) -> Output:
+        """Every page, data file, share card and copied file. With `framed`, each page that frame.py
+        makes is handed to it as soon as it is rendered, and not kept."""
         files: dict[str, Path] = {}
         for rapat in self.catalog.rapat:
             for doc in rapat.dokumen:
@@ -367,7 +368,13 @@ class Pages:
         data["robots.txt"] = "User-agent: *\nAllow: /\n" + (
             f"Sitemap: {self.site_url.rstrip('/')}/sitemap.xml\n" if self.site_url else ""
         )
-        pages = {path: make() for path, make in self.makers()}
+        pages = {}
+        for path, make in self.makers():
+            text = make()
+            if framed is not None and frame.framed(path):
+                framed(path, text)
+            else:
+                pages[path] = text
         pages["tentang.md"] = (TEMPLATES / "pages" / "tentang.md").read_text(encoding="utf-8")
         return Output(
             dict(sorted(pages.items())),
@@ -413,8 +420,10 @@ def render(
     photo_dir: Path | None = None,
     history: changes.History = changes.NONE,
     card_cache: Path | None = None,
+    framed: Callable[[str, str], None] | None = None,
 ) -> Output:
-    return Pages(catalog, content, data_date, site_url, processed, photo_dir, history, card_cache).output()
+    pages = Pages(catalog, content, data_date, site_url, processed, photo_dir, history, card_cache)
+    return pages.output(framed)
 
 
 __all__ = ["PER_PAGE", "Output", "render"]

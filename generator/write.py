@@ -8,11 +8,13 @@ instead of thousands.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
+from . import frame
 from .problems import MusrenbangError
 from .render import Output
 
@@ -87,3 +89,32 @@ def write(output: Output, docs: Path, also: Iterable[str] = ()) -> None:
                 path.rmdir()
         elif path not in wanted:
             path.unlink()
+
+
+class Drafts:
+    """The Markdown of the framed pages, kept on disk from render to frame instead of in memory (a
+    province has 145,000 of them), in the same way as the docs tree: unchanged files are left alone.
+    Remembers each page's shell key (frame.shell_key) and the hash of its Markdown."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder.resolve()
+        self.keys: dict[str, frame.ShellKey] = {}
+        self.hashes: dict[str, str] = {}
+
+    def put(self, path: str, text: str) -> None:
+        data = text.encode("utf-8")
+        self.keys[path] = frame.shell_key(path, text)
+        self.hashes[path] = hashlib.sha256(data).hexdigest()
+        _put(safe_join(self.folder, path), data)
+
+    def prune(self) -> None:
+        """Delete the drafts of pages no longer generated."""
+        if not self.folder.is_dir():
+            return
+        wanted = {safe_join(self.folder, path) for path in self.keys}
+        for path in sorted(self.folder.rglob("*"), reverse=True):
+            if path.is_dir():
+                if not any(path.iterdir()):
+                    path.rmdir()
+            elif path not in wanted:
+                path.unlink()
