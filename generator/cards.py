@@ -85,16 +85,19 @@ def card(title: str, details: Sequence[str], site_name: str, cache: Path | None 
     cache folder, a card already drawn for the same text is read back instead of drawn again."""
     if cache is None:
         return _draw(title, details, site_name)
+    return card_file(title, details, site_name, cache).read_bytes()
+
+
+def card_file(title: str, details: Sequence[str], site_name: str, cache: Path) -> Path:
+    """The cached file of one card, drawn first if no card for the same text is there yet."""
     key = hashlib.sha256(json.dumps([VERSION, title, list(details), site_name]).encode()).hexdigest()
     cached = cache / f"{key[:40]}.png"
-    if cached.is_file():
-        return cached.read_bytes()
-    drawn = _draw(title, details, site_name)
-    cache.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(".tmp")
-    partial.write_bytes(drawn)
-    partial.replace(cached)
-    return drawn
+    if not cached.is_file():
+        cache.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(".tmp")
+        partial.write_bytes(_draw(title, details, site_name))
+        partial.replace(cached)
+    return cached
 
 
 @dataclass(frozen=True)

@@ -358,7 +358,12 @@ class Pages:
         for asset in sorted((TEMPLATES / "assets").rglob("*")):
             if asset.is_file():
                 files[f"assets/{asset.relative_to(TEMPLATES / 'assets').as_posix()}"] = asset
-        images = self.cards()
+        images = {}
+        for target, card in self.cards().items():
+            if isinstance(card, Path):
+                files[target] = card
+            else:
+                images[target] = card
         data = filter_data(self.catalog)
         data.update(opendata.package(self.catalog, self.data_date, self.license))
         data.update(opendata.record_files(self.catalog))
@@ -392,23 +397,28 @@ class Pages:
         found |= {wilayah_path(kode): index.shard(kode) for kode in self.catalog.regions}
         return {frame.url_of(path): name for path, name in sorted(found.items()) if name != index.GENERAL}
 
-    def cards(self) -> dict[str, bytes]:
-        """A share card per news post and per region page; proposals share their kelurahan's."""
+    def cards(self) -> dict[str, bytes | Path]:
+        """A share card per news post and per region page; proposals share their kelurahan's. With a
+        card cache, the cached file (copied by write.py), else the PNG bytes: a province's 10,000
+        cards stay on disk instead of in memory."""
         name = str(site_config().get("site_name", "Musrenbang Terbuka"))
-        found = {}
+        found: dict[str, bytes | Path] = {}
         for rapat in self.catalog.rapat:
             path = ", ".join(r.label for r in self.catalog.region_path(rapat.wilayah)[:3])
             when = f"{formats.tanggal_panjang(rapat.tanggal)}, {self.waktu(rapat)}"
             details = [when, f"{rapat.tempat}, {path}" if rapat.tempat else path]
             title = self.catalog.judul(rapat) + (" (data contoh)" if rapat.contoh else "")
-            found[card_path("berita", rapat.id)] = cards.card(title, details, name, self.card_cache)
+            found[card_path("berita", rapat.id)] = self._card(title, details, name)
         for kode, region in self.catalog.regions.items():
             counts = f"{len(self.catalog.rapat_in(kode))} rapat, {len(self.catalog.usulan_in(kode))} usulan"
             up = ", ".join(r.label for r in self.catalog.region_path(kode)[1:3])
-            found[card_path("wilayah", kode)] = cards.card(
-                region.label, [d for d in (up, counts) if d], name, self.card_cache
-            )
+            found[card_path("wilayah", kode)] = self._card(region.label, [d for d in (up, counts) if d], name)
         return found
+
+    def _card(self, title: str, details: list[str], name: str) -> bytes | Path:
+        if self.card_cache is None:
+            return cards.card(title, details, name)
+        return cards.card_file(title, details, name, self.card_cache)
 
 
 def render(
