@@ -21,7 +21,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,16 +108,22 @@ def _pages(site: Path, shards: Mapping[str, str]) -> dict[str, list[tuple[str, P
     return found
 
 
-def _digest(pages: list[tuple[str, Path]]) -> tuple[str, dict[str, str]]:
-    """A shard's fingerprint (its pages' addresses and documents) and its documents by page."""
-    hashed = hashlib.sha256(f"{VERSION}\0{_pagefind_version()}\0{OPTIONS}".encode())
-    documents = {}
+def _documents(pages: list[tuple[str, Path]]) -> Iterator[tuple[str, str]]:
+    """The document of each searchable page, read one at a time (a province has 145,000)."""
     for relative, page in pages:
         text = document(page.read_text(encoding="utf-8"))
         if text is not None:
-            documents[relative] = text
-            hashed.update(f"{relative}\0{text}\0".encode())
-    return hashed.hexdigest(), documents
+            yield relative, text
+
+
+def _digest(pages: list[tuple[str, Path]]) -> tuple[str, int]:
+    """A shard's fingerprint (its pages' addresses and documents) and how many pages it indexes."""
+    hashed = hashlib.sha256(f"{VERSION}\0{_pagefind_version()}\0{OPTIONS}".encode())
+    count = 0
+    for relative, text in _documents(pages):
+        hashed.update(f"{relative}\0{text}\0".encode())
+        count += 1
+    return hashed.hexdigest(), count
 
 
 def _file_digest(path: Path) -> str:
@@ -131,11 +137,11 @@ def _link_tree(source: Path, target: Path) -> None:
     shutil.copytree(source, target, copy_function=os.link)
 
 
-def _run(name: str, documents: Mapping[str, str], site: Path, work: Path) -> None:
+def _run(name: str, pages: list[tuple[str, Path]], site: Path, work: Path) -> None:
     """Index one shard with the Pagefind CLI, from its documents written under `work`."""
     source = work / name
     shutil.rmtree(source, ignore_errors=True)
-    for relative, text in documents.items():
+    for relative, text in _documents(pages):
         path = source / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -166,14 +172,14 @@ def run_pagefind(site: Path, shards: Mapping[str, str], work: Path, previous: Pa
     except (OSError, ValueError):
         last = {}
     manifest: dict[str, list[str]] = {}
-    todo: dict[str, dict[str, str]] = {}
+    todo: dict[str, list[tuple[str, Path]]] = {}
     reused = []
     counts = {}
     for name, pages in sorted(_pages(site, shards).items()):
-        fingerprint, documents = _digest(pages)
-        if not documents:
+        fingerprint, count = _digest(pages)
+        if not count:
             continue
-        counts[name] = len(documents)
+        counts[name] = count
         old = last.get(name)
         bundle = previous / FOLDER / name if previous else None
         entry = _file_digest(bundle / "pagefind-entry.json") if bundle else ""
@@ -182,7 +188,7 @@ def run_pagefind(site: Path, shards: Mapping[str, str], work: Path, previous: Pa
             manifest[name] = old
             reused.append(name)
         else:
-            todo[name] = documents
+            todo[name] = pages
             manifest[name] = [fingerprint, ""]
     if GENERAL not in counts:
         raise EngineFailed(f"tidak ada halaman umum untuk indeks pencarian (beranda hilang?){BUG}")
