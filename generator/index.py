@@ -24,8 +24,10 @@ import sys
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+from . import regions
 from .problems import BUG, EngineFailed
 
 # Lists of proposals and of news repeat what the pages they list say; the search page and the
@@ -63,9 +65,9 @@ def mark_searchable(site: Path) -> None:
 def shard(kode: str | None) -> str:
     """The shard of a page about region `kode`: its kecamatan, its kab/kota when it sits above the
     kecamatan, `umum` for a province or no region."""
-    if not kode or "." not in kode:
+    if not kode or regions.level(kode) < 2:
         return GENERAL
-    return ".".join(kode.split(".")[:3])
+    return regions.up_to(kode, 3)
 
 
 def document(page: str) -> str | None:
@@ -87,6 +89,7 @@ class Indexed:
     reused: tuple[str, ...]  # shards linked unchanged from the last build
 
 
+@cache
 def _pagefind_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 

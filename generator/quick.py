@@ -11,7 +11,6 @@ problems are left to the full build, which reports them.
 from __future__ import annotations
 
 import html
-import os
 import re
 import shutil
 from collections.abc import Iterable
@@ -23,6 +22,7 @@ from .check import check
 from .load import Cache, load
 from .model import Rapat, Usulan
 from .render import Pages, history_url, site_config
+from .write import put
 
 TITLE = re.compile(r"<title>(?P<title>.*?)</title>", re.S)
 
@@ -98,10 +98,7 @@ def update(
             continue  # a new record: the full build makes its page
         patched = patch(target.read_text(encoding="utf-8"), text, path, config)
         if patched is not None:
-            # A new file, not the old one rewritten: the site's pages may be linked from the last build.
-            fresh = target.with_name(".index.html.baru")
-            fresh.write_text(patched, encoding="utf-8")
-            os.replace(fresh, target)
+            put(target, patched.encode("utf-8"))  # the site's pages may be linked from the last build
             done.append(frame.url_of(path))
     return done
 

@@ -32,6 +32,12 @@ def level(kode: str) -> int:
     return kode.count(".") + 1
 
 
+def up_to(kode: str, depth: int) -> str:
+    """The region at level `depth` that holds region `kode` (itself when it is not deeper):
+    `up_to("18.72.05.1004", 3)` is the kecamatan "18.72.05"."""
+    return ".".join(kode.split(".")[:depth])
+
+
 def parent(kode: str) -> str | None:
     return kode.rsplit(".", 1)[0] if "." in kode else None
 

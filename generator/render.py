@@ -208,7 +208,9 @@ class Pages:
             """The rows of a proposal table, each linking its proposal's page from this page."""
             folder = address("usulan/index.md")  # `usulan/<id>/` is this plus the id
             prefix = "" if folder == "./" else folder
-            rows = "".join(ROW_START + prefix + escape.url(u.id) + "/" + self.row(u) for u in items)
+            rows = "".join(
+                ROW_START + escape.html_text(prefix + escape.url(u.id) + "/") + self.row(u) for u in items
+            )
             return escape.Md(rows.removesuffix("\n"))  # the template's line ends the last row
 
         return self.env.get_template(template).render(

@@ -90,18 +90,13 @@ def by_region(catalog: Catalog, items: Sequence[Usulan], limit: int = REGION_ROW
     """The proposals by region, at the deepest level with at most `limit` regions that have any."""
     codes = {u.wilayah for u in items}
     deepest = level = max((regions.level(c) for c in codes), default=1)
-    while level > 1 and len({_up_to(c, level) for c in codes}) > limit:
+    while level > 1 and len({regions.up_to(c, level) for c in codes}) > limit:
         level -= 1
     grouped: dict[str, list[Usulan]] = {}
     for u in items:
-        grouped.setdefault(_up_to(u.wilayah, level), []).append(u)
+        grouped.setdefault(regions.up_to(u.wilayah, level), []).append(u)
     rows = tuple((kode, tuple(grouped[kode])) for kode in sorted(grouped))
     return RegionRows(tuple(sorted({catalog.region(kode).jenis for kode in grouped})), rows, level < deepest)
-
-
-def _up_to(kode: str, level: int) -> str:
-    """The region at `level` that holds region `kode` (itself when it is not deeper)."""
-    return ".".join(kode.split(".")[:level])
 
 
 def statistik(catalog: Catalog, items: Sequence[Usulan]) -> Statistik:

@@ -38,7 +38,9 @@ def _same(target: Path, data: bytes) -> bool:
         return False
 
 
-def _put(target: Path, data: bytes) -> None:
+def put(target: Path, data: bytes) -> None:
+    """Write `data` to `target` unless it holds them already: a new file renamed into place, never the
+    old one rewritten (the built site may share it)."""
     if _same(target, data):
         return
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -77,9 +79,9 @@ def write(output: Output, docs: Path, also: Iterable[str] = ()) -> None:
     for relative in [*output.pages, *output.data, *output.images, *output.files]:
         targets[relative] = safe_join(docs, relative)
     for relative, text in [*output.pages.items(), *output.data.items()]:
-        _put(targets[relative], text.encode("utf-8"))
+        put(targets[relative], text.encode("utf-8"))
     for relative, image in output.images.items():
-        _put(targets[relative], image)
+        put(targets[relative], image)
     for relative, source in output.files.items():
         _copy(source, targets[relative])
     wanted = set(targets.values())
@@ -105,7 +107,7 @@ class Drafts:
         data = text.encode("utf-8")
         self.keys[path] = frame.shell_key(path, text)
         self.hashes[path] = hashlib.sha256(data).hexdigest()
-        _put(safe_join(self.folder, path), data)
+        put(safe_join(self.folder, path), data)
 
     def prune(self) -> None:
         """Delete the drafts of pages no longer generated."""

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import news, photos, quick
+from generator import news, photos, quick, regions
 from generator.build import build
 from generator.catalog import build_catalog
 from generator.load import Cache, load
@@ -77,7 +77,8 @@ def _largest_scope(site: Path) -> str | None:
     pages: dict[str, int] = {}
     for name, count in shards.items():
         if name != "umum":
-            pages[".".join(name.split(".")[:2])] = pages.get(".".join(name.split(".")[:2]), 0) + count
+            kab_kota = regions.up_to(name, 2)
+            pages[kab_kota] = pages.get(kab_kota, 0) + count
     return max(pages, key=lambda k: (pages[k], k)) if len(pages) > 1 else None
 
 
