@@ -16,14 +16,15 @@ from pathlib import Path
 
 from . import changes, frame, photos
 from .audit import audit
-from .catalog import build_catalog
+from .catalog import Catalog, build_catalog
 from .check import check
 from .engine import copy_direct, run_mkdocs, write_config
 from .headers import secure
+from .images import Images
 from .index import mark_searchable, run_pagefind
 from .load import Cache, Records, load
 from .problems import Problem, RecordsInvalid
-from .render import history_url, render, site_config
+from .render import Output, history_url, render, site_config
 from .stages import Stage, Stopwatch
 from .write import Drafts, write
 
@@ -71,30 +72,17 @@ def build(
         if errors:
             raise RecordsInvalid(problems)
     work = work.resolve()
-    with clock.stage("photos"):
-        processed = _photos(records, content, work)
-    with clock.stage("render"):
-        catalog = build_catalog(records)
-        history = changes.read(content, history_url())
-        # Data pages skip MkDocs (frame.py fills one shell per kind of page): their Markdown goes to
-        # disk as it is made, so that a province's pages are never all in memory at once.
-        drafts = Drafts(work / "bingkai")
-        output = render(
-            catalog,
-            content,
-            records.data_date(),
-            site_url,
-            processed,
-            work / "foto",
-            history,
-            work / "kartu",
-            drafts.put,
-        )
-    docs = work / "docs"
-    with clock.stage("write"):
-        shells, chosen = frame.shells(drafts.keys)
-        drafts.prune()
-        write(dataclasses.replace(output, pages={**output.pages, **shells}), docs, also=drafts.keys)
+    with Images() as images:
+        with clock.stage("photos"):
+            processed = _photos(images, records, content, work)
+        with clock.stage("render"):
+            output, drafts, catalog, history = _render(records, content, work, site_url, processed, images)
+        with clock.stage("write"):
+            images.finish()  # the photos and cards made meanwhile, before write copies them
+            shells, chosen = frame.shells(drafts.keys)
+            drafts.prune()
+            docs = work / "docs"
+            write(dataclasses.replace(output, pages={**output.pages, **shells}), docs, also=drafts.keys)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     for stale in out.parent.glob(f".{out.name}-baru-*"):
@@ -135,10 +123,38 @@ def build(
     )
 
 
-def _photos(records: Records, content: Path, work: Path) -> dict[str, photos.Processed]:
-    """Web versions of every photo of every meeting and proposal."""
+def _photos(images: Images, records: Records, content: Path, work: Path) -> dict[str, photos.Processed]:
+    """Web versions of every photo of every meeting and proposal, as they will be once made."""
     every = [f for r in records.rapat for f in r.foto] + [f for u in records.usulan for f in u.foto]
-    return photos.process_all(every, content, work)
+    return images.photos(every, content, work)
+
+
+def _render(
+    records: Records,
+    content: Path,
+    work: Path,
+    site_url: str | None,
+    processed: dict[str, photos.Processed],
+    images: Images,
+) -> tuple[Output, Drafts, Catalog, changes.History]:
+    catalog = build_catalog(records)
+    history = changes.read(content, history_url())
+    # Data pages skip MkDocs (frame.py fills one shell per kind of page): their Markdown goes to
+    # disk as it is made, so that a province's pages are never all in memory at once.
+    drafts = Drafts(work / "bingkai")
+    output = render(
+        catalog,
+        content,
+        records.data_date(),
+        site_url,
+        processed,
+        work / "foto",
+        history,
+        work / "kartu",
+        drafts.put,
+        images.card,
+    )
+    return output, drafts, catalog, history
 
 
 def _data_epoch(records: Records) -> int:

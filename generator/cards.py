@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -90,14 +91,24 @@ def card(title: str, details: Sequence[str], site_name: str, cache: Path | None 
 
 def card_file(title: str, details: Sequence[str], site_name: str, cache: Path) -> Path:
     """The cached file of one card, drawn first if no card for the same text is there yet."""
-    key = hashlib.sha256(json.dumps([VERSION, title, list(details), site_name]).encode()).hexdigest()
-    cached = cache / f"{key[:40]}.png"
+    cached = cached_path(title, details, site_name, cache)
     if not cached.is_file():
-        cache.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(".tmp")
-        partial.write_bytes(_draw(title, details, site_name))
-        partial.replace(cached)
+        draw_to(cached, title, details, site_name)
     return cached
+
+
+def cached_path(title: str, details: Sequence[str], site_name: str, cache: Path) -> Path:
+    """Where the cache keeps the card of these texts, drawn or not."""
+    key = hashlib.sha256(json.dumps([VERSION, title, list(details), site_name]).encode()).hexdigest()
+    return cache / f"{key[:40]}.png"
+
+
+def draw_to(target: Path, title: str, details: Sequence[str], site_name: str) -> None:
+    """Draw one card into `target`, whole or not at all."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    partial.write_bytes(_draw(title, details, site_name))
+    partial.replace(target)
 
 
 @dataclass(frozen=True)

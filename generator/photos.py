@@ -30,7 +30,7 @@ from generator.model import Foto
 from generator.problems import MusrenbangError
 
 WIDTHS = (480, 960, 1600)
-VERSION = 1  # bump when the processing changes; part of the cache key
+VERSION = 2  # bump when the processing changes; part of the cache key
 MAX_MEGAPIXELS = 50
 WEBP_QUALITY = 80
 JPEG_QUALITY = 82
@@ -186,8 +186,11 @@ def _decode(data: bytes) -> tuple[Image.Image, bytes | None]:
     with _reasons(data[:16]):
         with Image.open(io.BytesIO(data), formats=FORMATS) as opened:
             _check_pixels(opened)
+            early = _orientation_known(opened)
             opened.load()
-            upright = ImageOps.exif_transpose(opened)
+            # Turned by its orientation only where `shown_size` reads one, so that the size planned
+            # from the header is the size made.
+            upright = ImageOps.exif_transpose(opened) if early else opened.copy()
         icc = upright.info.get("icc_profile")
         return _flatten(upright), icc if isinstance(icc, bytes) else None
 
@@ -223,11 +226,21 @@ def inspect(path: Path) -> tuple[int, int]:
     with _reasons(head):
         with Image.open(path, formats=FORMATS) as image:
             _check_pixels(image)
-            # A PNG without early EXIF would be decoded whole by getexif(): it counts as upright.
-            early = image.format != "PNG" or "exif" in image.info
-            size = _oriented(image.size, image.getexif().get(0x0112, 1) if early else 1)
+            size = _shown_size(image)
             _check_whole(image)
     return size
+
+
+def _orientation_known(image: Image.Image) -> bool:
+    """Whether an opened image's orientation can be read from its header: a PNG without early EXIF
+    would be decoded whole by getexif(), so it counts as upright."""
+    return image.format != "PNG" or "exif" in image.info
+
+
+def _shown_size(image: Image.Image) -> tuple[int, int]:
+    """An opened (not decoded) image's size as shown, after its EXIF orientation."""
+    early = _orientation_known(image)
+    return _oriented(image.size, image.getexif().get(0x0112, 1) if early else 1)
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -294,15 +307,35 @@ def process(source: Path, out_dir: Path, cache_dir: Path) -> Processed:
         raise PhotoError(UNREADABLE) from exc
     digest = hashlib.sha256(data).hexdigest()
     width, height = _complete(cache_dir, digest) or _produce(data, digest, cache_dir)
-
+    done = _processed(digest, width, height)
     out_dir.mkdir(parents=True, exist_ok=True)
-    renditions = []
-    for target_width, target_height in target_sizes(width, height):
-        webp_name, jpeg_name = _names(digest, target_width)
-        shutil.copyfile(_cached(cache_dir, digest, target_width, "webp"), out_dir / webp_name)
-        shutil.copyfile(_cached(cache_dir, digest, target_width, "jpg"), out_dir / jpeg_name)
-        renditions.append(Rendition(target_width, target_height, webp_name, jpeg_name))
+    for rendition in done.renditions:
+        shutil.copyfile(_cached(cache_dir, digest, rendition.width, "webp"), out_dir / rendition.webp)
+        shutil.copyfile(_cached(cache_dir, digest, rendition.width, "jpg"), out_dir / rendition.jpeg)
+    return done
+
+
+def _processed(digest: str, width: int, height: int) -> Processed:
+    renditions = [Rendition(w, h, *_names(digest, w)) for w, h in target_sizes(width, height)]
     return Processed(digest, width, height, tuple(renditions))
+
+
+def plan(source: Path, cache_dir: Path) -> tuple[Processed, bool]:
+    """What `process` will make of `source`, known without decoding the picture (its digest, and its
+    size from the cache or the header), and whether the cache already holds all of it. The pages can
+    be rendered from the plan while another process makes the files (see images.py)."""
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise PhotoError(UNREADABLE) from exc
+    digest = hashlib.sha256(data).hexdigest()
+    cached = _complete(cache_dir, digest)
+    if cached is not None:
+        return _processed(digest, *cached), True
+    with _reasons(data[:16]):
+        with Image.open(io.BytesIO(data), formats=FORMATS) as image:
+            _check_pixels(image)
+            return _processed(digest, *_shown_size(image)), False
 
 
 def process_all(fotos: Iterable[Foto], content: Path, work: Path) -> dict[str, Processed]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -45,6 +45,7 @@ from .news import post_path
 from .stats import accommodated, by_region, statistik
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
+CardFile = Callable[[str, Sequence[str], str, Path], Path]  # title, details, site name, cache
 ROW_START = '<tr>\n<td><a href="'  # how a proposal's table row begins, up to its link's address
 
 
@@ -171,9 +172,11 @@ class Pages:
         photo_dir: Path | None = None,
         history: changes.History = changes.NONE,
         card_cache: Path | None = None,
+        card_file: CardFile = cards.card_file,
     ):
         self.history = history
         self.card_cache = card_cache
+        self.card_file = card_file
         self.processed = processed or {}
         self.photo_dir = photo_dir
         self.catalog = catalog
@@ -420,7 +423,7 @@ class Pages:
     def _card(self, title: str, details: list[str], name: str) -> bytes | Path:
         if self.card_cache is None:
             return cards.card(title, details, name)
-        return cards.card_file(title, details, name, self.card_cache)
+        return self.card_file(title, details, name, self.card_cache)
 
 
 def render(
@@ -433,8 +436,11 @@ def render(
     history: changes.History = changes.NONE,
     card_cache: Path | None = None,
     framed: Callable[[str, str], None] | None = None,
+    card_file: CardFile = cards.card_file,
 ) -> Output:
-    pages = Pages(catalog, content, data_date, site_url, processed, photo_dir, history, card_cache)
+    """Every page and file of the site. `framed` takes each page frame.py makes as it is rendered;
+    `card_file` gives a share card's cached file (images.py draws them in another process)."""
+    pages = Pages(catalog, content, data_date, site_url, processed, photo_dir, history, card_cache, card_file)
     return pages.output(framed)
 
 
