@@ -80,7 +80,6 @@ def build(
         with clock.stage("write"):
             images.finish()  # the photos and cards made meanwhile, before write copies them
             shells, chosen = frame.shells(drafts.keys)
-            drafts.prune()
             docs = work / "docs"
             write(dataclasses.replace(output, pages={**output.pages, **shells}), docs, also=drafts.keys)
     out = out.resolve()
@@ -99,8 +98,8 @@ def build(
             config = site_config()
             added, reused = frame.render_pages(
                 fresh,
-                drafts.folder,
-                drafts.hashes,
+                drafts.file,
+                drafts.drafts,
                 chosen,
                 config,
                 set(output.pages) | set(drafts.keys),
@@ -141,19 +140,19 @@ def _render(
     history = changes.read(content, history_url())
     # Data pages skip MkDocs (frame.py fills one shell per kind of page): their Markdown goes to
     # disk as it is made, so that a province's pages are never all in memory at once.
-    drafts = Drafts(work / "bingkai")
-    output = render(
-        catalog,
-        content,
-        records.data_date(),
-        site_url,
-        processed,
-        work / "foto",
-        history,
-        work / "kartu",
-        drafts.put,
-        images.card,
-    )
+    with Drafts(work / "bingkai.md") as drafts:
+        output = render(
+            catalog,
+            content,
+            records.data_date(),
+            site_url,
+            processed,
+            work / "foto",
+            history,
+            work / "kartu",
+            drafts.put,
+            images.card,
+        )
     return output, drafts, catalog, history
 
 

@@ -246,7 +246,7 @@ class Job:
     """What a worker needs to write framed pages: the site, the parsed shells, the Markdown set-up."""
 
     site: Path
-    drafts: Path  # the pages' Markdown, by docs path (see write.Drafts)
+    drafts: Path  # the file of the pages' Markdown (see write.Drafts)
     shells: Mapping[str, Shell]  # by shell docs path
     chosen: Mapping[str, str]
     config: Mapping[str, Any]
@@ -265,7 +265,10 @@ def _start(job: Job) -> None:
     _job = job
 
 
-def _write_some(items: list[tuple[str, str]]) -> list[tuple[str, Entry, bool]]:
+Item = tuple[str, str, int, int]  # docs path, and the hash, start and length of its Markdown
+
+
+def _write_some(items: list[Item]) -> list[tuple[str, Entry, bool]]:
     assert _job is not None
     return _write(_job, items)
 
@@ -299,34 +302,39 @@ def _reused(job: Job, url: str, key: str, target: Path) -> Entry | None:
     return job.manifest[url]
 
 
-def _write(job: Job, items: list[tuple[str, str]]) -> list[tuple[str, Entry, bool]]:
-    """Write pages, given by docs path and the hash of their Markdown; for each its address, its
-    manifest entry and whether it was linked from the last build."""
+def _write(job: Job, items: list[Item]) -> list[tuple[str, Entry, bool]]:
+    """Write pages, given by docs path and their Markdown's hash and place in the drafts file; for
+    each its address, its manifest entry and whether it was linked from the last build."""
     md = converter(job.config)
     written = []
-    for path, text_hash in items:
-        url = url_of(path)
-        key = _digest(f"{job.fingerprints[job.chosen[path]]}\0{path}\0{text_hash}".encode())
-        target = job.site / url / "index.html"
-        reused = _reused(job, url, key, target)
-        if reused is not None:
-            written.append((url, reused, True))
-            continue
-        shell = job.shells[job.chosen[path]]
-        page = article(md, (job.drafts / path).read_text(encoding="utf-8"), path, job.known)
-        if not set(page.meta) <= {"title", "description", "image", KIND}:
-            raise EngineFailed(
-                f"{path}: kolom depan {sorted(page.meta)} tidak didukung untuk halaman data{BUG}"
-            )
-        if re.search(r"<script(?![^>]*application/(ld\+)?json)", page.body):
-            raise EngineFailed(f"{path}: skrip di dalam halaman data tidak diizinkan (CSP){BUG}")
-        skip = page.tokens[0]["id"] if page.tokens else TITLE.lower()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        toc = toc_html(page.tokens, shell.toc_label)
-        data = fill(shell, page.meta, page.body, toc, url, skip, index.searchable(path)).encode("utf-8")
-        target.write_bytes(data)
-        written.append((url, (key, *_stamp(target)), False))
+    with job.drafts.open("rb") as drafts:
+        for path, text_hash, start, length in items:
+            url = url_of(path)
+            key = _digest(f"{job.fingerprints[job.chosen[path]]}\0{path}\0{text_hash}".encode())
+            target = job.site / url / "index.html"
+            reused = _reused(job, url, key, target)
+            if reused is not None:
+                written.append((url, reused, True))
+                continue
+            text = os.pread(drafts.fileno(), length, start).decode("utf-8")
+            data = _page(job, md, path, url, text)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            written.append((url, (key, *_stamp(target)), False))
     return written
+
+
+def _page(job: Job, md: markdown.Markdown, path: str, url: str, text: str) -> bytes:
+    """One framed page's bytes, from its Markdown."""
+    shell = job.shells[job.chosen[path]]
+    page = article(md, text, path, job.known)
+    if not set(page.meta) <= {"title", "description", "image", KIND}:
+        raise EngineFailed(f"{path}: kolom depan {sorted(page.meta)} tidak didukung untuk halaman data{BUG}")
+    if re.search(r"<script(?![^>]*application/(ld\+)?json)", page.body):
+        raise EngineFailed(f"{path}: skrip di dalam halaman data tidak diizinkan (CSP){BUG}")
+    skip = page.tokens[0]["id"] if page.tokens else TITLE.lower()
+    toc = toc_html(page.tokens, shell.toc_label)
+    return fill(shell, page.meta, page.body, toc, url, skip, index.searchable(path)).encode("utf-8")
 
 
 # Below this many pages one process is faster than starting workers.
@@ -336,7 +344,7 @@ PARALLEL_FROM = 1500
 def render_pages(
     site: Path,
     drafts: Path,
-    pages: Mapping[str, str],
+    pages: Mapping[str, tuple[str, int, int]],
     chosen: Mapping[str, str],
     config: Mapping[str, Any],
     known: set[str],
@@ -344,8 +352,9 @@ def render_pages(
     manifest: Path | None = None,
 ) -> tuple[list[str], int]:
     """Write every framed page into the built site, on every core; returns their addresses and how
-    many were linked from the last build. `pages` gives each page's Markdown hash by docs path; the
-    Markdown itself is read from the `drafts` folder, so the workers get paths, not texts.
+    many were linked from the last build. `pages` gives, by docs path, the hash of each page's
+    Markdown and where it lies in the `drafts` file (see write.Drafts): the workers get places, not
+    texts.
 
     With the last build's site (`previous`) and the manifest of its framed pages, a page made of the
     same shell, the same Markdown and the same set of pages is linked instead of made again."""
@@ -370,7 +379,7 @@ def render_pages(
     job = Job(
         site, drafts, shells, dict(chosen), dict(config), frozenset(known), fingerprints, previous, last
     )
-    items = list(pages.items())
+    items = [(path, *draft) for path, draft in pages.items()]
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < PARALLEL_FROM or workers < 2:
         done = _write(job, items)

@@ -14,10 +14,12 @@ from PIL import Image, ImageCms
 from PIL.TiffImagePlugin import IFDRational
 
 from generator.photos import (
+    VERSION,
     WIDTHS,
     PhotoError,
     Processed,
     inspect,
+    plan,
     process,
     target_sizes,
 )
@@ -237,6 +239,54 @@ def test_png_orientation_agrees_between_inspect_and_process(
     assert (done.width, done.height) == size
 
 
+def _late_exif_png(path: Path, orientation: int) -> None:
+    """A PNG whose eXIf chunk comes after the image data, where the PNG specification forbids it
+    but some tools put it: its orientation is not read (see photos.inspect)."""
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    out = io.BytesIO()
+    Image.new("RGB", (600, 300), (200, 200, 0)).save(out, format="PNG", exif=exif)
+    data, chunks, at = out.getvalue(), [], 8
+    while at < len(data):
+        (length,) = struct.unpack(">I", data[at : at + 4])
+        chunks.append(data[at : at + 12 + length])
+        at += 12 + length
+    exif_chunk = next(c for c in chunks if c[4:8] == b"eXIf")
+    rest = [c for c in chunks if c is not exif_chunk]
+    path.write_bytes(data[:8] + b"".join(rest[:-1]) + exif_chunk + rest[-1])
+
+
+def test_a_late_png_orientation_is_ignored_alike_by_inspect_plan_and_process(tmp_path: Path) -> None:
+    source = tmp_path / "terlambat.png"
+    _late_exif_png(source, 8)
+    with Image.open(source) as opened:
+        opened.load()
+        assert opened.getexif().get(0x0112) == 8  # Pillow reads it once the picture is decoded
+    assert inspect(source) == (600, 300)
+    planned, cached = plan(source, tmp_path / "cache")
+    assert not cached and (planned.width, planned.height) == (600, 300)
+    assert process(source, tmp_path / "out", tmp_path / "cache") == planned
+
+
+@pytest.mark.parametrize("orientation", [1, 6, 8])
+def test_the_plan_is_what_process_makes(tmp_path: Path, orientation: int) -> None:
+    source = tmp_path / "foto.jpg"
+    source.write_bytes(_phone_jpeg(800, 600) if orientation == 6 else _oriented_jpeg(orientation))
+    planned, cached = plan(source, tmp_path / "cache")
+    assert not cached
+    made = process(source, tmp_path / "out", tmp_path / "cache")
+    assert made == planned
+    assert plan(source, tmp_path / "cache") == (made, True)
+
+
+def _oriented_jpeg(orientation: int) -> bytes:
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    out = io.BytesIO()
+    Image.new("RGB", (640, 480), (10, 120, 90)).save(out, format="JPEG", exif=exif.tobytes())
+    return out.getvalue()
+
+
 # --- determinism and cache ------------------------------------------------------------------------
 
 
@@ -251,7 +301,7 @@ def test_cached_renditions_are_copied_not_made_again(small_phone: Path, tmp_path
     cache = tmp_path / "cache"
     first = process(small_phone, tmp_path / "out1", cache)
     sidecars = list(cache.glob("*.json"))
-    assert [path.name for path in sidecars] == [f"{first.digest}-v1.json"]
+    assert [path.name for path in sidecars] == [f"{first.digest}-v{VERSION}.json"]
     planted = {}
     for path in cache.iterdir():
         if path.suffix in (".webp", ".jpg"):
@@ -264,13 +314,13 @@ def test_cached_renditions_are_copied_not_made_again(small_phone: Path, tmp_path
     outputs = _outputs(tmp_path / "out2")
     for rendition in second.renditions:
         for name, extension in ((rendition.webp, "webp"), (rendition.jpeg, "jpg")):
-            assert outputs[name] == planted[f"{first.digest}-v1-{rendition.width}.{extension}"]
+            assert outputs[name] == planted[f"{first.digest}-v{VERSION}-{rendition.width}.{extension}"]
 
 
 def test_a_missing_cached_rendition_is_made_again(small_phone: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     first = process(small_phone, tmp_path / "out1", cache)
-    (cache / f"{first.digest}-v1-960.webp").unlink()
+    (cache / f"{first.digest}-v{VERSION}-960.webp").unlink()
     assert process(small_phone, tmp_path / "out2", cache) == first
     assert _outputs(tmp_path / "out1") == _outputs(tmp_path / "out2")
 
