@@ -7,6 +7,7 @@ only when MkDocs and Pagefind both succeeded: a failed build leaves the previous
 from __future__ import annotations
 
 import calendar
+import contextlib
 import dataclasses
 import os
 import shutil
@@ -23,8 +24,9 @@ from .headers import secure
 from .images import Images
 from .index import mark_searchable, run_pagefind
 from .load import Cache, Records, load
+from .parallel import MINE, Helper
 from .problems import Problem, RecordsInvalid
-from .render import Output, history_url, render, site_config
+from .render import WHOLE, Output, history_url, render, site_config
 from .stages import Stage, Stopwatch
 from .write import Drafts, write
 
@@ -140,7 +142,12 @@ def _render(
     history = changes.read(content, history_url())
     # Data pages skip MkDocs (frame.py fills one shell per kind of page): their Markdown goes to
     # disk as it is made, so that a province's pages are never all in memory at once.
-    with Drafts(work / "bingkai.md") as drafts:
+    # On two cores, another process renders every other page meanwhile (parallel.py).
+    helper_file = work / "bingkai-2.md"
+    helper = Helper.start(
+        records, content, records.data_date(), site_url, processed, work / "foto", history, helper_file
+    )
+    with Drafts(work / "bingkai.md") as drafts, helper or contextlib.nullcontext():
         output = render(
             catalog,
             content,
@@ -152,7 +159,12 @@ def _render(
             work / "kartu",
             drafts.put,
             images.card,
+            MINE if helper else WHOLE,
         )
+        if helper:
+            share = helper.share()
+            drafts.adopt(share.file, share.keys, share.drafts)
+            output = dataclasses.replace(output, pages=dict(sorted({**output.pages, **share.pages}.items())))
     return output, drafts, catalog, history
 
 

@@ -89,7 +89,7 @@ def shells(keys: Mapping[str, ShellKey]) -> tuple[dict[str, str], dict[str, str]
     """One shell page per distinct key (see `shell_key`), and which shell frames each page."""
     found: dict[ShellKey, str] = {}
     chosen: dict[str, str] = {}
-    for path, key in keys.items():
+    for path, key in sorted(keys.items()):  # numbered the same, whichever process rendered a page
         if key not in found:
             found[key] = f"{key[0]}/{SHELL}-{len(found)}" + "/_" * (key[1] - 2) + ".md"
         chosen[path] = found[key]
@@ -379,7 +379,7 @@ def render_pages(
     job = Job(
         site, drafts, shells, dict(chosen), dict(config), frozenset(known), fingerprints, previous, last
     )
-    items = [(path, *draft) for path, draft in pages.items()]
+    items = [(path, *draft) for path, draft in sorted(pages.items())]  # the sitemap's order
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < PARALLEL_FROM or workers < 2:
         done = _write(job, items)

@@ -45,6 +45,11 @@ from .news import post_path
 from .stats import accommodated, by_region, statistik
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
+# The share of the pages one process renders, (start, stop, n): every page whose place in
+# `Pages.makers` modulo n is in range(start, stop) (see parallel.py).
+Part = tuple[int, int, int]
+WHOLE = (0, 1, 1)
+Framed = Callable[[str, str], None]  # takes a framed page's docs path and Markdown (see write.Drafts)
 CardFile = Callable[[str, Sequence[str], str, Path], Path]  # title, details, site name, cache
 ROW_START = '<tr>\n<td><a href="'  # how a proposal's table row begins, up to its link's address
 
@@ -348,9 +353,23 @@ class Pages:
             ),
         )
 
-    def output(self, framed: Callable[[str, str], None] | None = None) -> Output:
-        """Every page, data file, share card and copied file. With `framed`, each page that frame.py
-        makes is handed to it as soon as it is rendered, and not kept."""
+    def rendered(self, part: Part = WHOLE, framed: Framed | None = None) -> dict[str, str]:
+        """The pages of `part` (see Part), rendered; with `framed`, each page that frame.py makes is
+        handed to it as soon as it is rendered, and not kept."""
+        pages = {}
+        for place, (path, make) in enumerate(self.makers()):
+            if not part[0] <= place % part[2] < part[1]:
+                continue
+            text = make()
+            if framed is not None and frame.framed(path):
+                framed(path, text)
+            else:
+                pages[path] = text
+        return pages
+
+    def output(self, framed: Callable[[str, str], None] | None = None, part: Part = WHOLE) -> Output:
+        """Every page of `part` (see Part), and every data file, share card and copied file. With
+        `framed`, each page that frame.py makes is handed to it as soon as it is rendered."""
         files: dict[str, Path] = {}
         for rapat in self.catalog.rapat:
             for doc in rapat.dokumen:
@@ -378,13 +397,7 @@ class Pages:
         data["robots.txt"] = "User-agent: *\nAllow: /\n" + (
             f"Sitemap: {self.site_url.rstrip('/')}/sitemap.xml\n" if self.site_url else ""
         )
-        pages = {}
-        for path, make in self.makers():
-            text = make()
-            if framed is not None and frame.framed(path):
-                framed(path, text)
-            else:
-                pages[path] = text
+        pages = self.rendered(part, framed)
         pages["tentang.md"] = (TEMPLATES / "pages" / "tentang.md").read_text(encoding="utf-8")
         return Output(
             dict(sorted(pages.items())),
@@ -437,11 +450,12 @@ def render(
     card_cache: Path | None = None,
     framed: Callable[[str, str], None] | None = None,
     card_file: CardFile = cards.card_file,
+    part: Part = WHOLE,
 ) -> Output:
-    """Every page and file of the site. `framed` takes each page frame.py makes as it is rendered;
-    `card_file` gives a share card's cached file (images.py draws them in another process)."""
+    """Every page of `part` and every file of the site. `framed` takes each page frame.py makes as it
+    is rendered; `card_file` gives a share card's cached file (images.py draws them elsewhere)."""
     pages = Pages(catalog, content, data_date, site_url, processed, photo_dir, history, card_cache, card_file)
-    return pages.output(framed)
+    return pages.output(framed, part)
 
 
 __all__ = ["PER_PAGE", "Output", "render"]

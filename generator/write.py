@@ -12,7 +12,7 @@ import hashlib
 import os
 import posixpath
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from . import frame
@@ -122,6 +122,17 @@ class Drafts:
         self.drafts[path] = (hashlib.sha256(data).hexdigest(), self._end, len(data))
         self._out.write(data)
         self._end += len(data)
+
+    def adopt(self, file: Path, keys: Mapping[str, frame.ShellKey], drafts: Mapping[str, Draft]) -> None:
+        """Take over the pages of another drafts file (see parallel.py): its bytes are appended to
+        this one's, and the file is deleted."""
+        with file.open("rb") as other:
+            shutil.copyfileobj(other, self._out, 2**20)
+        for path, (digest, start, length) in drafts.items():
+            self.drafts[path] = (digest, self._end + start, length)
+        self.keys.update(keys)
+        self._end += file.stat().st_size
+        file.unlink()
 
     def __enter__(self) -> Drafts:
         return self

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from generator import parallel
 from generator.build import build
 from tests.conftest import PUBLIC_URL, ROOT
 
@@ -101,6 +102,29 @@ def test_a_reusing_rebuild_equals_a_cold_build(
         # Search is indexed again only where pages changed: not in Kota Madiun, far from Margodadi.
         assert again.indexed and not [s for s in again.indexed if s.startswith("35.77")], again.indexed
         assert {s for s in first.indexed if s.startswith("35.77")} <= set(again.search_reused)
+
+
+def test_pages_rendered_by_two_processes_equal_pages_rendered_by_one(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_photo(content)
+    build(content, tmp_path / "one", tmp_path / "work-one", site_url=PUBLIC_URL)
+    helpers = []
+    start = parallel.Helper.start
+
+    def counted(*args: object) -> parallel.Helper | None:
+        helper = start(*args)  # type: ignore[arg-type]
+        helpers.append(helper)
+        return helper
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 0)  # the demo content is small
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(parallel.Helper, "start", staticmethod(counted))
+    build(content, tmp_path / "two", tmp_path / "work-two", site_url=PUBLIC_URL)
+    assert len(helpers) == 1 and helpers[0] is not None
+    one, two = _files(tmp_path / "one"), _files(tmp_path / "two")
+    assert sorted(one) == sorted(two)
+    assert [name for name in one if one[name] != two[name]] == []
 
 
 def test_a_page_patched_since_is_made_again(content: Path, tmp_path: Path) -> None:

@@ -1,0 +1,102 @@
+"""Parallel: the pages of a large site rendered on two cores.
+
+Rendering a city's 5,800 pages took one core 9 s, and a province's 145,000 more than 7 minutes,
+while the other core waited. Jinja and Python hold the interpreter lock, so a second *process*
+renders three pages in five (`render.Part`; this process also makes the data files): it gets the
+checked records, builds its own catalog and writes its framed pages' Markdown into a drafts file
+of its own, which this process then adopts (`write.Drafts.adopt`). Which process renders a page
+changes nothing in it: the output is the same byte for byte as a build on one core (a test
+compares them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+from collections.abc import Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from . import changes, photos
+from .catalog import build_catalog
+from .frame import ShellKey
+from .load import Records
+from .render import Pages, Part
+from .write import Draft, Drafts
+
+# Below this many records one process is faster than starting another (about a second of imports,
+# copying the records and building the catalog again).
+PARALLEL_FROM = 1000
+# Which pages each process renders (see render.Part): this one makes the data files as well, about
+# a third of its time (a city's: 2.5 s of JSON, CSV, feeds and calendars against 7.4 s of pages).
+MINE, HELPER = (0, 2, 5), (2, 5, 5)
+
+
+@dataclass(frozen=True)
+class Share:
+    """What the other process rendered: the pages it did not frame, and its drafts (see Drafts)."""
+
+    pages: dict[str, str]
+    file: Path
+    keys: dict[str, ShellKey]
+    drafts: dict[str, Draft]
+
+
+def render_share(
+    records: Records,
+    content: Path,
+    data_date: dt.date | None,
+    site_url: str | None,
+    processed: Mapping[str, photos.Processed],
+    photo_dir: Path,
+    history: changes.History,
+    file: Path,
+    part: Part,
+) -> Share:
+    """Render the pages of `part`, the framed ones into the drafts file `file` (in the other process)."""
+    pages = Pages(build_catalog(records), content, data_date, site_url, processed, photo_dir, history)
+    with Drafts(file) as drafts:
+        texts = pages.rendered(part, drafts.put)
+    return Share(texts, file, drafts.keys, drafts.drafts)
+
+
+class Helper:
+    """The other process, rendering its share while this one renders the rest; `None` from `start`
+    when the site is too small for it to pay."""
+
+    def __init__(self, future: Future[Share], pool: ProcessPoolExecutor):
+        self._future = future
+        self._pool = pool
+
+    @staticmethod
+    def start(
+        records: Records,
+        content: Path,
+        data_date: dt.date | None,
+        site_url: str | None,
+        processed: Mapping[str, photos.Processed],
+        photo_dir: Path,
+        history: changes.History,
+        file: Path,
+    ) -> Helper | None:
+        if (os.cpu_count() or 1) < 2 or len(records.usulan) + len(records.rapat) < PARALLEL_FROM:
+            return None
+        context = multiprocessing.get_context("spawn")  # no fork: the preview server runs threads
+        pool = ProcessPoolExecutor(1, mp_context=context)
+        args = (records, content, data_date, site_url, dict(processed), photo_dir, history, file, HELPER)
+        return Helper(pool.submit(render_share, *args), pool)
+
+    def share(self) -> Share:
+        """Wait for the other process's pages; its failure is raised here."""
+        return self._future.result()
+
+    def __enter__(self) -> Helper:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
