@@ -138,15 +138,15 @@ def _render(
     processed: dict[str, photos.Processed],
     images: Images,
 ) -> tuple[Output, Drafts, Catalog, changes.History]:
-    catalog = build_catalog(records)
     history = changes.read(content, history_url())
-    # Data pages skip MkDocs (frame.py fills one shell per kind of page): their Markdown goes to
-    # disk as it is made, so that a province's pages are never all in memory at once.
-    # On two cores, another process renders every other page meanwhile (parallel.py).
+    # On two cores, another process renders three pages in five meanwhile (parallel.py).
     helper_file = work / "bingkai-2.md"
     helper = Helper.start(
         records, content, records.data_date(), site_url, processed, work / "foto", history, helper_file
     )
+    catalog = build_catalog(records)
+    # Data pages skip MkDocs (frame.py fills one shell per kind of page): their Markdown goes to
+    # disk as it is made, so that a province's pages are never all in memory at once.
     with Drafts(work / "bingkai.md") as drafts, helper or contextlib.nullcontext():
         output = render(
             catalog,

@@ -333,8 +333,7 @@ class Pages:
                 context = {"view": view, "views": views, "items": posts, "number": number}
                 yield path, partial(render, "berita.md.j2", path, page_path=view.path, **context)
         yield "index.md", partial(render, "home.md.j2", "index.md")
-        scopes = [(kode, r.label) for kode, r in catalog.regions.items() if regions.level(kode) == 2]
-        yield "cari.md", partial(render, "cari.md.j2", "cari.md", scopes=sorted(scopes))
+        yield "cari.md", partial(render, "cari.md.j2", "cari.md", scopes=self.search_scopes())
         yield (
             "data/index.md",
             partial(
@@ -366,6 +365,17 @@ class Pages:
             else:
                 pages[path] = text
         return pages
+
+    def search_scopes(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
+        """What the Cari page lets a reader search (see index.py's shards): each kab/kota, by code and
+        name, with its kecamatan."""
+        found: dict[str, tuple[str, str, list[tuple[str, str]]]] = {
+            kode: (kode, r.label, []) for kode, r in self.catalog.regions.items() if regions.level(kode) == 2
+        }
+        for kode, region in self.catalog.regions.items():
+            if regions.level(kode) == 3 and regions.up_to(kode, 2) in found:
+                found[regions.up_to(kode, 2)][2].append((kode, region.label))
+        return [(kode, label, sorted(kecamatan)) for kode, label, kecamatan in sorted(found.values())]
 
     def output(self, framed: Callable[[str, str], None] | None = None, part: Part = WHOLE) -> Output:
         """Every page of `part` (see Part), and every data file, share card and copied file. With

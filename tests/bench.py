@@ -71,22 +71,32 @@ def html_pages(site: Path) -> list[Path]:
     return [p for p in site.rglob("*.html") if "pagefind" not in p.parts]
 
 
-def _largest_scope(site: Path) -> str | None:
-    """The kab/kota with the most indexed pages, when the Cari page offers a choice of kab/kota."""
+def _scopes(site: Path) -> list[tuple[str, str]]:
+    """What a reader may search on a site of several kab/kota, as the Cari page offers it: the
+    largest kecamatan (with its kab/kota's own shard), the largest kab/kota, and all of them."""
     shards = json.loads((site / "pagefind" / "bagian.json").read_text(encoding="utf-8"))
-    pages: dict[str, int] = {}
+    by_kab_kota: dict[str, int] = {}
     for name, count in shards.items():
         if name != "umum":
             kab_kota = regions.up_to(name, 2)
-            pages[kab_kota] = pages.get(kab_kota, 0) + count
-    return max(pages, key=lambda k: (pages[k], k)) if len(pages) > 1 else None
+            by_kab_kota[kab_kota] = by_kab_kota.get(kab_kota, 0) + count
+    if len(by_kab_kota) < 2:
+        return [("all", "")]
+    kecamatan = [name for name in shards if name != "umum" and regions.level(name) == 3]
+    largest_kecamatan = max(kecamatan, key=lambda k: (shards[k], k))
+    largest = max(by_kab_kota, key=lambda k: (by_kab_kota[k], k))
+    return [
+        (f"kecamatan {largest_kecamatan}", largest_kecamatan),
+        (f"kab/kota {largest}", largest),
+        ("all", ""),
+    ]
 
 
 def search_download(site: Path) -> Search | None:
     """Bytes fetched from /pagefind/ by a reader who searches once, in a real browser: as stored,
     and gzip-compressed as static hosts send text and WebAssembly (Pagefind's own index and
-    fragment files are compressed already and gain nothing). On a site of several kab/kota the
-    reader searches the largest one, and, measured apart, all of them."""
+    fragment files are compressed already and gain nothing). On a site of several kab/kota, once
+    in each scope of `_scopes`."""
     if not Path(CHROMIUM).exists():
         return None
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -94,13 +104,13 @@ def search_download(site: Path) -> Search | None:
 
     from tests.conftest import FLAGS, serve
 
-    scope = _largest_scope(site)
+    scopes = _scopes(site)
     server, url = serve(site)
     found = []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-            for wilayah in [scope, ""] if scope else [None]:
+            for label, wilayah in scopes:
                 fetched: list[bytes] = []
                 page = browser.new_page()
 
@@ -112,30 +122,25 @@ def search_download(site: Path) -> Search | None:
                             pass
 
                 page.on("response", count)
-                query = f"cari/?q={QUERY}" + (f"&wilayah={wilayah}" if wilayah is not None else "")
+                query = f"cari/?q={QUERY}" + (f"&wilayah={wilayah}" if len(scopes) > 1 else "")
                 page.goto(url + query)
                 page.wait_for_selector(".pagefind-ui__message", timeout=120_000)
                 page.wait_for_timeout(1500)
                 page.close()
-                found.append(
-                    (
-                        sum(map(len, fetched)),
-                        sum(min(len(b), len(gzip.compress(b, mtime=0))) for b in fetched),
-                    )
-                )
+                stored = sum(map(len, fetched))
+                compressed = sum(min(len(b), len(gzip.compress(b, mtime=0))) for b in fetched)
+                found.append((label, stored, compressed))
             browser.close()
     finally:
         server.shutdown()
-    return Search(found[0], scope, found[1] if scope else None)
+    return Search(tuple(found))
 
 
 @dataclass(frozen=True)
 class Search:
-    """A search's download, as stored and compressed: in one kab/kota (`scope`) and in all of them."""
+    """A search's download in each scope: its label, bytes as stored and gzip-compressed."""
 
-    sizes: tuple[int, int]
-    scope: str | None = None
-    everything: tuple[int, int] | None = None
+    scopes: tuple[tuple[str, int, int], ...]
 
 
 def _edit(path: Path, pattern: str, replacement: str) -> None:
@@ -226,10 +231,10 @@ def _kib(size: int | None) -> str:
 def _search(found: Search | None) -> str:
     if found is None:
         return "–"
-    shown = f"{_kib(found.sizes[1])} ({_kib(found.sizes[0])} uncompressed)"
-    if found.scope and found.everything:
-        shown += f" in kab/kota {found.scope}; all kab/kota {_kib(found.everything[1])}"
-    return shown
+    if len(found.scopes) == 1:
+        _, stored, compressed = found.scopes[0]
+        return f"{_kib(compressed)} ({_kib(stored)} uncompressed)"
+    return "; ".join(f"{label} {_kib(compressed)}" for label, _, compressed in found.scopes)
 
 
 def table(results: list[Figures], reference: tuple[int, float] | None) -> str:

@@ -89,6 +89,27 @@ def test_search_covers_the_kab_kota_the_reader_chooses(browser, served: str) -> 
     page.close()
 
 
+def test_search_covers_one_kecamatan_and_what_is_about_its_kab_kota(browser, served: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url) if "/pagefind/" in r.url else None)
+    page.goto(f"{served}cari/?q=drainase&wilayah=18.72.05")  # Kecamatan Metro Selatan
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    assert page.locator("#mt-cari-wilayah").input_value() == "18.72.05"
+    chosen = page.locator("#mt-cari-wilayah option:checked")
+    assert chosen.inner_text() == "Kecamatan Metro Selatan"
+    assert chosen.evaluate("o => o.parentElement.label") == "Kota Metro"
+    links = page.locator(".pagefind-ui__result-link").evaluate_all("a => a.map(x => x.href)")
+    assert served + "usulan/contoh-2024-margodadi-001/" in links  # Margodadi is in Metro Selatan
+    shards = {
+        u.removeprefix(served + "pagefind/").split("/")[0]
+        for u in fetched
+        if "/" in u.removeprefix(served + "pagefind/")
+    }
+    assert shards <= {"umum", "18.72.05", "18.72"} and "18.72.05" in shards, shards
+    page.close()
+
+
 def test_a_province_sized_search_asks_for_a_kab_kota_first(browser, served: str, shipped_site: Path) -> None:  # type: ignore[no-untyped-def]
     """Past 20,000 pages the reader picks a kab/kota before the search downloads its shards. The
     shipped site is small, so its shard list is served with the page counts of a province."""
@@ -105,7 +126,8 @@ def test_a_province_sized_search_asks_for_a_kab_kota_first(browser, served: str,
     page.goto(f"{served}cari/?q=patihan")
     page.wait_for_selector(".pagefind-ui__message", timeout=15000)
     assert page.locator("#mt-cari-wilayah").input_value() == "-"
-    assert page.get_by_text("Pilih kabupaten/kota agar berita dan usulan di sana ikut dicari.").is_visible()
+    hint = "Pilih kabupaten/kota atau kecamatan agar berita dan usulan di sana ikut dicari."
+    assert page.get_by_text(hint).is_visible()
     inside = [u.removeprefix(served + "pagefind/") for u in fetched]
     assert {u.split("/")[0] for u in inside if "/" in u} == {"umum"}
     with page.expect_navigation():

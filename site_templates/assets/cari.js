@@ -1,7 +1,8 @@
 // Pagefind search on the "Cari" page. The index is built after MkDocs, with Indonesian stemming, in
 // shards: `umum` (which carries the scripts) and one per kecamatan or kab/kota (see generator/index.py).
-// The reader searches the shards of one kab/kota or of all; a large site asks which kab/kota first, so
-// that one query does not download the page list of a whole province.
+// The reader searches the shards of all kab/kota, of one, or of one kecamatan (with what is about its
+// kab/kota as a whole); a large site asks where first, so that one query does not download the page
+// list of a whole province. A kecamatan is the smallest download: about 200 KB at a province.
 (function () {
   var element = document.getElementById("mt-cari");
   if (!element || typeof PagefindUI === "undefined") return;
@@ -22,10 +23,10 @@
       if (scope === null) {
         var ask = document.createElement("option");
         ask.value = "-";
-        ask.textContent = "Pilih kabupaten/kota";
+        ask.textContent = "Pilih wilayah";
         choice.insertBefore(ask, choice.firstChild);
         var hint = document.createElement("p");
-        hint.textContent = "Pilih kabupaten/kota agar berita dan usulan di sana ikut dicari.";
+        hint.textContent = "Pilih kabupaten/kota atau kecamatan agar berita dan usulan di sana ikut dicari.";
         choice.parentNode.parentNode.insertBefore(hint, choice.parentNode.nextSibling);
       }
       choice.value = scope === null ? "-" : scope;
@@ -39,7 +40,10 @@
         window.location.search = next.toString();
       });
       if (scope === null) scope = "-"; // only the province-wide pages until the reader chooses
-      names = names.filter(function (name) { return scope === "" || name === scope || name.indexOf(scope + ".") === 0; });
+      var above = scope.split(".").slice(0, 2).join("."); // a kecamatan's kab/kota
+      names = names.filter(function (name) {
+        return scope === "" || name === scope || name.indexOf(scope + ".") === 0 || name === above;
+      });
     }
     var ui = new PagefindUI({
       element: "#mt-cari",
