@@ -23,7 +23,7 @@ import os
 import posixpath
 import re
 import shutil
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +32,7 @@ from typing import Any
 import markdown
 import yaml
 
-from . import index
+from . import direct, index
 from .problems import BUG, EngineFailed
 
 SECTIONS = ("berita", "usulan", "wilayah", "statistik", "seri")
@@ -167,7 +167,7 @@ def _toc_items(tokens: Iterable[Mapping[str, Any]]) -> str:
     return "".join(out)
 
 
-def toc_html(tokens: list[Mapping[str, Any]], label: str) -> str:
+def toc_html(tokens: Sequence[Mapping[str, Any]], label: str) -> str:
     """The secondary navigation's content, as Material's partials/toc.html writes it."""
     if tokens and tokens[0]["level"] == 1:
         tokens = tokens[0]["children"]
@@ -201,8 +201,11 @@ def article(md: markdown.Markdown, text: str, path: str, known: Container[str]) 
     as MkDocs resolves them and the title as heading when the page has none (as Material does),
     and its headings for the table of contents."""
     meta, source = front_matter(text)
-    body = _links(md.reset().convert(source), path, url_of(path), known)
-    tokens = md.toc_tokens  # type: ignore[attr-defined]
+    converted = direct.convert(md, source)  # headings and HTML blocks only: no Python-Markdown needed
+    if converted is None:
+        converted = md.reset().convert(source), md.toc_tokens  # type: ignore[attr-defined]
+    body = _links(converted[0], path, url_of(path), known)
+    tokens = converted[1]
     if "<h1" not in body:
         body = f"<h1>{meta.get('title', '')}</h1>\n{body}"
     return Article(meta, body, tokens)
@@ -212,7 +215,7 @@ def article(md: markdown.Markdown, text: str, path: str, known: Container[str]) 
 class Article:
     meta: Mapping[str, Any]
     body: str
-    tokens: list[Mapping[str, Any]]
+    tokens: Sequence[Mapping[str, Any]]
 
 
 def fill(
