@@ -62,9 +62,12 @@ def test_search_covers_the_kab_kota_the_reader_chooses(browser, served: str) -> 
     page.goto(f"{served}cari/?q=patihan")
     page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
     assert page.locator("#mt-cari-wilayah").input_value() == ""
-    madiun = "berita/2020-rakor-musrenbangkel-patihan/"
-    assert served + madiun in page.locator(".pagefind-ui__result-link").evaluate_all(
-        "a => a.map(x => x.href)"
+    madiun = served + "berita/2020-rakor-musrenbangkel-patihan/"
+    # Results appear one by one as their fragments arrive: wait for this one (or time out).
+    page.wait_for_function(
+        "href => [...document.querySelectorAll('.pagefind-ui__result-link')].some(a => a.href === href)",
+        arg=madiun,
+        timeout=15000,
     )
     # Choosing Kota Metro keeps the query, searches only Metro's shards and the site-wide one.
     fetched.clear()
