@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from generator import htmlblock
 from generator.charts import WIDTH, Bar, bar_chart, funnel_chart
 
 HOSTILE = [
@@ -120,19 +121,21 @@ def test_output_is_deterministic_and_has_no_blank_line() -> None:
     ):
         first, second = make(), make()
         assert first == second
-        assert first.startswith("<figure")
+        assert first.startswith(f"{htmlblock.OPEN}\n<figure") and first.endswith(
+            f"</figure>\n{htmlblock.CLOSE}"
+        )
         assert all(line.strip() for line in first.split("\n"))
 
 
 def test_empty_input() -> None:
     html = bar_chart("<b>Usulan</b>", "D", [])
     assert html == bar_chart("<b>Usulan</b>", "D", [])
-    assert html.startswith("<p")
-    assert "\n" not in html
+    assert html.startswith(f"{htmlblock.OPEN}\n<p")
+    assert html.count("\n") == 2  # one paragraph, in an HTML block
     soup = parse(html)
     assert soup.find("b") is None
-    assert soup.get_text() == "<b>Usulan</b>: Belum ada data."
-    assert funnel_chart("T", "D", []).startswith("<p")
+    assert soup.get_text().strip() == "<b>Usulan</b>: Belum ada data."
+    assert funnel_chart("T", "D", []).startswith(f"{htmlblock.OPEN}\n<p")
     assert "Belum ada data." in funnel_chart("T", "D", [])
 
 
