@@ -25,7 +25,7 @@ from .images import Images
 from .index import mark_searchable, run_pagefind
 from .load import Cache, Records, load
 from .parallel import MINE, Helper
-from .problems import Problem, RecordsInvalid
+from .problems import BUG, EngineFailed, Problem, RecordsInvalid
 from .render import WHOLE, Output, history_url, render, site_config
 from .stages import Stage, Stopwatch
 from .write import Drafts, write
@@ -164,7 +164,11 @@ def _render(
         if helper:
             share = helper.share()
             drafts.adopt(share.file, share.keys, share.drafts)
-            output = dataclasses.replace(output, pages=dict(sorted({**output.pages, **share.pages}.items())))
+            pages = dict(sorted({**output.pages, **share.pages}.items()))
+            output = dataclasses.replace(output, pages=pages, addressed=output.addressed | share.addressed)
+    missing = sorted(output.addressed - set(output.pages) - set(drafts.keys))
+    if missing:  # as `mkdocs build --strict` refuses a link to a page that does not exist
+        raise EngineFailed(f"tautan ke halaman yang tidak ada: {', '.join(missing[:5])}{BUG}")
     return output, drafts, catalog, history
 
 

@@ -5,7 +5,8 @@ hundred thousand. So news posts and listings, proposal, list, region, statistics
 skip MkDocs: MkDocs renders one *shell* page per section (same folder
 depth, same front-matter fields) with marker text, and every data page is the shell with the
 markers replaced by the page's own title, description, address, table of contents and article,
-converted by the same Python-Markdown extensions MkDocs uses. The header, navigation, search, dark
+converted by the same Python-Markdown extensions MkDocs uses (or, for a page of headings and HTML
+blocks only, by direct.py, to the same bytes). The header, navigation, search, dark
 mode, print styles and scripts are byte for byte the theme's. Links between pages are resolved
 here as MkDocs resolves them, and a link to a page that does not exist stops the build, as
 `mkdocs build --strict` would.

@@ -43,6 +43,7 @@ class Share:
     file: Path
     keys: dict[str, ShellKey]
     drafts: dict[str, Draft]
+    addressed: frozenset[str]  # pages linked from raw HTML (see render.Pages.addressed)
 
 
 def render_share(
@@ -60,7 +61,7 @@ def render_share(
     pages = Pages(build_catalog(records), content, data_date, site_url, processed, photo_dir, history)
     with Drafts(file) as drafts:
         texts = pages.rendered(part, drafts.put)
-    return Share(texts, file, drafts.keys, drafts.drafts)
+    return Share(texts, file, drafts.keys, drafts.drafts, frozenset(pages.addressed))
 
 
 class Helper:

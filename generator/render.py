@@ -64,6 +64,7 @@ class Output:
     data: dict[str, str] = field(default_factory=dict)
     images: dict[str, bytes] = field(default_factory=dict)  # generated share cards
     shards: dict[str, str] = field(default_factory=dict)  # page address → search shard, if not `umum`
+    addressed: frozenset[str] = frozenset()  # docs paths of pages linked from raw HTML
 
 
 def _finalize(value: object) -> object:
@@ -192,6 +193,7 @@ class Pages:
         self.env = environment()
         self.feed_scopes = frozenset(scope for scope, _, _ in feeds.scopes(catalog))  # once, not per page
         self.rows: dict[str, str] = {}  # proposal id → its table row after the link's address
+        self.addressed: set[str] = set()  # pages linked from raw HTML, checked when all are rendered
 
     def render(self, template: str, path: str, **context: object) -> str:
         """Render one page at docs path `path`, served where MkDocs serves that path."""
@@ -201,7 +203,8 @@ class Pages:
 
         def address(target: str) -> escape.Md:
             """The address of page `target` (a docs path) relative to this page's, for raw HTML,
-            where neither MkDocs nor frame.py rewrites links."""
+            where neither MkDocs nor frame.py rewrites links (the build checks `addressed`)."""
+            self.addressed.add(target)
             return escape.Md(escape.url(relpath(frame.url_of(target).rstrip("/") or ".", page_url) + "/"))
 
         def link(target: str) -> escape.Md:
@@ -415,6 +418,7 @@ class Pages:
             dict(sorted(data.items())),
             dict(sorted(images.items())),
             self.shards(),
+            frozenset(self.addressed),
         )
 
     def shards(self) -> dict[str, str]:

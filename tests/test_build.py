@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build
-from generator.problems import RecordsInvalid
+from generator.problems import EngineFailed, RecordsInvalid
 from tests.conftest import CONTENT, build_site, soup
 
 POSTS = {
@@ -236,3 +236,16 @@ def test_failed_build_leaves_previous_site(content: Path, tmp_path: Path) -> Non
     with pytest.raises(RecordsInvalid):
         build(content, site, tmp_path / "work", strict=True)
     assert _digest(site) == before
+
+
+def test_a_raw_html_link_to_a_missing_page_stops_the_build(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Links in the templates' HTML blocks are checked as MkDocs checks Markdown links: here every
+    post's category links point one folder off, where no page is."""
+    from generator import news
+
+    monkeypatch.setattr(news, "category_path", lambda name: f"berita/kategori/{news.slug(name)}.md")
+    with pytest.raises(EngineFailed, match="tautan ke halaman yang tidak ada: berita/kategori/"):
+        build(content, tmp_path / "site", tmp_path / "work")
+    assert not (tmp_path / "site").exists()
