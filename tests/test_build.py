@@ -211,9 +211,11 @@ def test_pagefind_index_is_indonesian_and_sharded_by_area(shipped_site: Path) ->
         assert ("pagefind-ui.js" in kept) == (name == "umum"), (name, kept)
     search = soup(shipped_site / "cari" / "index.html")
     assert search.find("script", src="../pagefind/umum/pagefind-ui.js")
-    # Two kab/kota (Metro and Madiun): the reader may search one of them, or both.
+    # Two kab/kota (Metro and Madiun): the reader may search both, one of them, or one kecamatan.
     choices = [o["value"] for o in search.find("select", id="mt-cari-wilayah").find_all("option")]
-    assert choices == ["", "18.72", "35.77"]
+    assert choices == ["", "18.72", "18.72.05", "35.77", "35.77.02"]
+    groups = [g["label"] for g in search.find("select", id="mt-cari-wilayah").find_all("optgroup")]
+    assert groups == ["Kota Metro", "Kota Madiun"]
 
 
 def _digest(site: Path) -> dict[str, str]:

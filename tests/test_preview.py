@@ -64,7 +64,10 @@ def test_the_browser_reloads_and_shows_problems(browser, preview, content: Path)
     page.wait_for_timeout(1000)  # the preview script has read the current build number
 
     _edit(content / MARGODADI, "Aula Kelurahan Margodadi", "Balai Warga Margodadi")
-    page.wait_for_function("() => document.body.innerText.includes('Balai Warga Margodadi')", timeout=90_000)
+    # While the page reloads there is a moment without a body.
+    page.wait_for_function(
+        "() => document.body && document.body.innerText.includes('Balai Warga Margodadi')", timeout=90_000
+    )
     assert page.evaluate("window.tetap === undefined"), "the page was not reloaded"
 
     _edit(content / MARGODADI, "tanggal: 2023-02-01", "tanggal: 2023-02-30")
