@@ -111,7 +111,7 @@ def build(
             public = site_url or config.get("site_url")
             frame.sitemap(fresh, public, added, [frame.url_of(shell) for shell in shells])
         with clock.stage("index"):
-            searched = run_pagefind(fresh, output.shards, work, out if out.is_dir() else None)
+            searched = run_pagefind(fresh, output.shards, work, out if out.is_dir() else None, set(added))
         with clock.stage("finish"):
             audit(catalog, fresh)
             _replace(fresh, out)

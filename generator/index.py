@@ -22,7 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -44,7 +44,7 @@ SHARDS_FILE = "bagian.json"  # in FOLDER: every shard and its number of pages, f
 # What a merged shard needs; the scripts, styles and language modules come from the `umum` bundle.
 MERGED = re.compile(r"pagefind-entry\.json|.*\.pf_meta|index|fragment|filter")
 OPTIONS = ["--force-language", "id", "--silent", "--exclude-selectors", ".headerlink, .md-source-file"]
-VERSION = "1"  # change when the documents given to Pagefind change: no shard of earlier builds is reused
+VERSION = "2"  # change when the documents given to Pagefind change: no shard of earlier builds is reused
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
 
@@ -120,14 +120,20 @@ def _documents(pages: list[tuple[str, Path]]) -> Iterator[tuple[str, str]]:
             yield relative, text
 
 
-def _digest(pages: list[tuple[str, Path]]) -> tuple[str, int]:
-    """A shard's fingerprint (its pages' addresses and documents) and how many pages it indexes."""
+def _digest(pages: list[tuple[str, Path]], framed: Container[str]) -> str:
+    """A shard's fingerprint: its pages' addresses and what they are. A framed page (`framed`, by
+    address) is known by its file's size and modification time, which stay as they were when frame.py
+    linked it unchanged from the last build, so the pages are not read; any other page (the few
+    MkDocs writes anew every build) by its document."""
     hashed = hashlib.sha256(f"{VERSION}\0{_pagefind_version()}\0{OPTIONS}".encode())
-    count = 0
-    for relative, text in _documents(pages):
-        hashed.update(f"{relative}\0{text}\0".encode())
-        count += 1
-    return hashed.hexdigest(), count
+    for relative, page in pages:
+        if relative.removesuffix("index.html") in framed:
+            found = page.stat()
+            hashed.update(f"{relative}\0{found.st_size}\0{found.st_mtime_ns}\0".encode())
+        else:
+            text = document(page.read_text(encoding="utf-8"))
+            hashed.update(f"{relative}\0{text}\0".encode())
+    return hashed.hexdigest()
 
 
 def _file_digest(path: Path) -> str:
@@ -155,14 +161,19 @@ def _scratch(work: Path) -> tempfile.TemporaryDirectory[str]:
     return tempfile.TemporaryDirectory(prefix="cari-", dir=work)
 
 
-def _run(name: str, pages: list[tuple[str, Path]], site: Path, work: Path) -> None:
-    """Index one shard with the Pagefind CLI, from its documents written under `work`."""
+def _run(name: str, pages: list[tuple[str, Path]], site: Path, work: Path) -> int:
+    """Index one shard with the Pagefind CLI, from its documents written under `work`; how many
+    pages it indexed (none: no bundle)."""
     source = work / name
     shutil.rmtree(source, ignore_errors=True)
+    count = 0
     for relative, text in _documents(pages):
         path = source / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+        count += 1
+    if not count:
+        return 0
     bundle = site / FOLDER / name
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(bundle), *OPTIONS],
@@ -178,44 +189,54 @@ def _run(name: str, pages: list[tuple[str, Path]], site: Path, work: Path) -> No
         for item in bundle.iterdir():
             if not MERGED.fullmatch(item.name):
                 shutil.rmtree(item) if item.is_dir() else item.unlink()
+    return count
 
 
-def run_pagefind(site: Path, shards: Mapping[str, str], work: Path, previous: Path | None = None) -> Indexed:
+def run_pagefind(
+    site: Path,
+    shards: Mapping[str, str],
+    work: Path,
+    previous: Path | None = None,
+    framed: Container[str] = frozenset(),
+) -> Indexed:
     """Index every searchable page of `site` by shard (`shards`: page address → shard). A shard whose
-    documents are those of the last build (`work/cari.json` says what they were) is linked from the
-    `previous` site instead of indexed again."""
+    pages are those of the last build (`work/cari.json` says what they were; `framed` names the pages,
+    by address, that frame.py wrote or linked, see `_digest`) is linked from the `previous` site
+    instead of indexed again."""
     manifest_path = work / "cari.json"
     try:
         last = json.loads(manifest_path.read_text(encoding="utf-8")) if previous else {}
     except (OSError, ValueError):
         last = {}
-    manifest: dict[str, list[str]] = {}
+    manifest: dict[str, list[str | int]] = {}
     todo: dict[str, list[tuple[str, Path]]] = {}
     reused = []
-    counts = {}
+    counts: dict[str, int] = {}
+    fingerprints = {}
     for name, pages in sorted(_pages(site, shards).items()):
-        fingerprint, count = _digest(pages)
-        if not count:
-            continue
-        counts[name] = count
+        fingerprint = fingerprints[name] = _digest(pages, framed)
         old = last.get(name)
         bundle = previous / FOLDER / name if previous else None
         entry = _file_digest(bundle / "pagefind-entry.json") if bundle else ""
-        if bundle and old and old[0] == fingerprint and old[1] == entry:
+        if bundle and isinstance(old, list) and len(old) == 3 and old[:2] == [fingerprint, entry]:
             _link_tree(bundle, site / FOLDER / name)
             manifest[name] = old
+            counts[name] = int(old[2])
             reused.append(name)
         else:
             todo[name] = pages
-            manifest[name] = [fingerprint, ""]
-    if GENERAL not in counts:
-        raise EngineFailed(f"tidak ada halaman umum untuk indeks pencarian (beranda hilang?){BUG}")
     workers = max(1, min(os.cpu_count() or 1, 8, len(todo)))
     with _scratch(work) as scratch, ThreadPoolExecutor(workers) as pool:
-        list(pool.map(lambda name: _run(name, todo[name], site, Path(scratch)), sorted(todo)))
-    for name in todo:
-        manifest[name][1] = _file_digest(site / FOLDER / name / "pagefind-entry.json")
+        made = list(pool.map(lambda name: _run(name, todo[name], site, Path(scratch)), sorted(todo)))
+    for name, count in zip(sorted(todo), made, strict=True):
+        if count:
+            counts[name] = count
+            entry = _file_digest(site / FOLDER / name / "pagefind-entry.json")
+            manifest[name] = [fingerprints[name], entry, count]
+    if GENERAL not in counts:
+        raise EngineFailed(f"tidak ada halaman umum untuk indeks pencarian (beranda hilang?){BUG}")
+    counts = dict(sorted(counts.items()))
     (site / FOLDER / SHARDS_FILE).write_text(json.dumps(counts, separators=(",", ":")), encoding="utf-8")
     work.mkdir(parents=True, exist_ok=True)
     manifest_path.write_text(json.dumps(manifest, sort_keys=True, separators=(",", ":")), encoding="utf-8")
-    return Indexed(tuple(sorted(todo)), tuple(reused))
+    return Indexed(tuple(name for name in sorted(todo) if name in counts), tuple(reused))
