@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import changes, frame, photos
+from . import changes, frame, parallel, photos
 from .audit import audit
 from .catalog import Catalog, build_catalog
 from .check import check
@@ -74,7 +74,7 @@ def build(
         if errors:
             raise RecordsInvalid(problems)
     work = work.resolve()
-    with Images() as images:
+    with Images(elsewhere=parallel.worth_it(records)) as images:
         with clock.stage("photos"):
             processed = _photos(images, records, content, work)
         with clock.stage("render"):

@@ -7,7 +7,8 @@ Rendering is one core's work, and so were the images that came before it: a city
 photo's size is read from its header (`photos.plan`), a card's address from the hash of its texts
 (`cards.cached_path`). So the pages render from those while a second core makes the files, and the
 write stage, which copies them, waits for them first (`finish`). What the cache holds already is
-copied here, without starting any process: a rebuild after an edit starts none.
+copied here, without starting any process: a rebuild after an edit starts none, and neither does a
+small site (`elsewhere=False`), whose images are fewer than the cost of starting one.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ class Images:
     """Photos and cards to make; use as a context manager, and call `finish` before their files are
     read. Leaving the context early (a failed build) cancels what has not started."""
 
-    def __init__(self) -> None:
+    def __init__(self, elsewhere: bool = True) -> None:
+        self._elsewhere = elsewhere  # False: made here at once (a small site: no process to start)
         self._pool: ProcessPoolExecutor | None = None
         self._photos: list[tuple[Future[photos.Processed], photos.Processed]] = []
         self._cards: dict[Path, Future[None]] = {}
@@ -43,6 +45,8 @@ class Images:
     def photos(self, fotos: Iterable[Foto], content: Path, work: Path) -> dict[str, photos.Processed]:
         """The web versions of the given photos (see photos.process_all), by their path in the content
         folder: as they will be, while the ones the cache lacks are still being made."""
+        if not self._elsewhere:
+            return photos.process_all(fotos, content, work)
         found = {}
         for name in dict.fromkeys(foto.berkas for foto in fotos):
             source, out, cache = content / name, work / "foto", work / "foto-cache"
@@ -56,6 +60,8 @@ class Images:
 
     def card(self, title: str, details: Sequence[str], site_name: str, cache: Path) -> Path:
         """The cached file of a card (see cards.card_file), drawn elsewhere if it is not there yet."""
+        if not self._elsewhere:
+            return cards.card_file(title, details, site_name, cache)
         target = cards.cached_path(title, details, site_name, cache)
         if target not in self._cards and not target.is_file():
             self._cards[target] = self._submit(cards.draw_to, target, title, list(details), site_name)

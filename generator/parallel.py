@@ -28,11 +28,16 @@ from .render import Pages, Part
 from .write import Draft, Drafts
 
 # Below this many records one process is faster than starting another (about a second of imports,
-# copying the records and building the catalog again).
+# copying the records and building the catalog again); images.py follows the same rule.
 PARALLEL_FROM = 1000
 # Which pages each process renders (see render.Part): this one makes the data files as well, about
 # a third of its time (a city's: 2.5 s of JSON, CSV, feeds and calendars against 7.4 s of pages).
 MINE, HELPER = (0, 2, 5), (2, 5, 5)
+
+
+def worth_it(records: Records) -> bool:
+    """Whether another process (or two) pays for a site of these records on this machine."""
+    return (os.cpu_count() or 1) >= 2 and len(records.usulan) + len(records.rapat) >= PARALLEL_FROM
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,7 @@ class Helper:
         history: changes.History,
         file: Path,
     ) -> Helper | None:
-        if (os.cpu_count() or 1) < 2 or len(records.usulan) + len(records.rapat) < PARALLEL_FROM:
+        if not worth_it(records):
             return None
         context = multiprocessing.get_context("spawn")  # no fork: the preview server runs threads
         pool = ProcessPoolExecutor(1, mp_context=context)

@@ -76,3 +76,16 @@ def test_drafts_keep_every_page_in_one_file(tmp_path: Path) -> None:
 def test_drafts_refuse_a_path_outside_the_docs(tmp_path: Path, path: str) -> None:
     with Drafts(tmp_path / "bingkai.md") as drafts, pytest.raises(UnsafePath):
         drafts.put(path, "---\ntitle: X\n---\n")
+
+
+def test_a_small_site_makes_its_images_here(tmp_path: Path) -> None:
+    content, work = tmp_path / "content", tmp_path / "work"
+    content.mkdir()
+    fotos = [_photo(content / "a.jpg", (1200, 800))]
+    with Images(elsewhere=False) as images:
+        found = images.photos(fotos, content, work)
+        card = images.card("Rapat", ["Senin, 02 Januari 2023"], "Situs", work / "kartu")
+        assert not multiprocessing.active_children()
+        assert card.is_file()  # drawn already
+        images.finish()
+    assert found == photos.process_all(fotos, content, tmp_path / "again")
