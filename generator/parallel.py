@@ -15,8 +15,8 @@ import datetime as dt
 import multiprocessing
 import os
 from collections.abc import Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from types import TracebackType
 
@@ -71,10 +71,10 @@ def render_share(
 
 class Helper:
     """The other process, rendering its share while this one renders the rest; `None` from `start`
-    when the site is too small for it to pay."""
+    when the site is too small for it to pay. Leaving the context early (a failed build) stops it."""
 
-    def __init__(self, future: Future[Share], pool: ProcessPoolExecutor):
-        self._future = future
+    def __init__(self, result: AsyncResult[Share], pool: Pool):
+        self._result = result
         self._pool = pool
 
     @staticmethod
@@ -90,14 +90,13 @@ class Helper:
     ) -> Helper | None:
         if not worth_it(records):
             return None
-        context = multiprocessing.get_context("spawn")  # no fork: the preview server runs threads
-        pool = ProcessPoolExecutor(1, mp_context=context)
+        pool = multiprocessing.get_context("spawn").Pool(1)  # no fork: the preview server runs threads
         args = (records, content, data_date, site_url, dict(processed), photo_dir, history, file, HELPER)
-        return Helper(pool.submit(render_share, *args), pool)
+        return Helper(pool.apply_async(render_share, args), pool)
 
     def share(self) -> Share:
         """Wait for the other process's pages; its failure is raised here."""
-        return self._future.result()
+        return self._result.get()
 
     def __enter__(self) -> Helper:
         return self
@@ -105,4 +104,8 @@ class Helper:
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        if error is None:
+            self._pool.close()
+        else:
+            self._pool.terminate()  # no point finishing the other pages of a build that failed
+        self._pool.join()

@@ -127,6 +127,25 @@ def test_pages_rendered_by_two_processes_equal_pages_rendered_by_one(
     assert [name for name in one if one[name] != two[name]] == []
 
 
+def test_a_failure_while_the_other_process_renders_stops_it(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    from generator import build as pipeline
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("render rusak")
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(pipeline, "render", broken)
+    with pytest.raises(RuntimeError, match="render rusak"):
+        build(content, tmp_path / "site", tmp_path / "work")
+    assert not multiprocessing.active_children()
+    assert not (tmp_path / "site").exists()
+
+
 def test_a_page_patched_since_is_made_again(content: Path, tmp_path: Path) -> None:
     site, work = tmp_path / "site", tmp_path / "work"
     build(content, site, work)
