@@ -12,16 +12,15 @@ compares them).
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from types import TracebackType
 
 from . import changes, photos
 from .catalog import build_catalog
+from .elsewhere import Elsewhere
 from .frame import ShellKey
 from .load import Records
 from .render import Pages, Part
@@ -73,9 +72,8 @@ class Helper:
     """The other process, rendering its share while this one renders the rest; `None` from `start`
     when the site is too small for it to pay. Leaving the context early (a failed build) stops it."""
 
-    def __init__(self, result: AsyncResult[Share], pool: Pool):
-        self._result = result
-        self._pool = pool
+    def __init__(self, other: Elsewhere[Share]):
+        self._other = other
 
     @staticmethod
     def start(
@@ -90,13 +88,12 @@ class Helper:
     ) -> Helper | None:
         if not worth_it(records):
             return None
-        pool = multiprocessing.get_context("spawn").Pool(1)  # no fork: the preview server runs threads
         args = (records, content, data_date, site_url, dict(processed), photo_dir, history, file, HELPER)
-        return Helper(pool.apply_async(render_share, args), pool)
+        return Helper(Elsewhere(render_share, *args))
 
     def share(self) -> Share:
         """Wait for the other process's pages; its failure is raised here."""
-        return self._result.get()
+        return self._other.result()
 
     def __enter__(self) -> Helper:
         return self
@@ -104,8 +101,4 @@ class Helper:
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
-        if error is None:
-            self._pool.close()
-        else:
-            self._pool.terminate()  # no point finishing the other pages of a build that failed
-        self._pool.join()
+        self._other.__exit__(kind, error, trace)

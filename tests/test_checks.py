@@ -441,3 +441,30 @@ def test_records_without_the_schema_comment_are_fine(content: Path, line: str) -
     _edit(MARGODADI, SCHEMA_LINE + "\n", line)(content)
     _, problems = check_records(content)
     assert [p.format() for p in problems] == []
+
+
+def test_files_parsed_by_two_processes_give_the_same_records_and_problems(
+    content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from generator import load as loading
+
+    (content / "usulan" / "2023" / "rusak.yaml").write_text("id: [\n", encoding="utf-8")
+    (content / "rapat" / "2023" / "tanpa-tanggal.yaml").write_text("id: tanpa-tanggal\n", encoding="utf-8")
+    one = loading.load(content)
+    parsed_here: list[str] = []
+    parse = loading._parse
+
+    def counted(path, *args):  # type: ignore[no-untyped-def]
+        parsed_here.append(path.name)
+        return parse(path, *args)
+
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(loading, "_parse", counted)  # in this process only
+    two = loading.load(content)
+    total = sum(1 for p in content.rglob("*.yaml") if p.parts[len(content.parts)] in loading.KINDS)
+    assert 0 < len(parsed_here) < total  # the other half was parsed elsewhere
+    assert one == two
+    assert any(p.file.endswith("rusak.yaml") for p in two[1])

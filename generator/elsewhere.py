@@ -1,0 +1,65 @@
+"""Elsewhere: one function call in another process, for work that holds the interpreter lock.
+
+`load.py` parses half the files and `parallel.py` renders three pages in five this way. The process
+is spawned, not forked (the preview server runs threads), and sends back one result through a pipe.
+Unlike a process pool, a process that dies (killed for memory, say) ends the wait with an error
+instead of being started again, and a build that fails can stop it at once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from types import TracebackType
+from typing import Any, Generic, TypeVar
+
+from .problems import BUG, EngineFailed
+
+T = TypeVar("T")
+
+
+def _call(send: Connection, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    try:
+        outcome = (True, function(*args))
+    except BaseException as error:  # noqa: BLE001 - every failure goes back to the caller
+        outcome = (False, error)
+    send.send(outcome)
+    send.close()
+
+
+class Elsewhere(Generic[T]):
+    """`function(*args)` running in another process; use as a context manager (leaving it stops
+    the process) and take the value with `result`."""
+
+    def __init__(self, function: Callable[..., T], *args: Any):
+        context = multiprocessing.get_context("spawn")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_call, args=(send, function, args), daemon=True)
+        self._process.start()
+        send.close()  # only the other process writes: its end closing means it is gone
+
+    def result(self) -> T:
+        """Wait for the value; the other process's failure is raised here."""
+        try:
+            ok, value = self._receive.recv()
+        except EOFError:
+            self._process.join()
+            raise EngineFailed(
+                f"proses pembantu berhenti tanpa hasil (kode keluar {self._process.exitcode}){BUG}"
+            ) from None
+        self._process.join()
+        if not ok:
+            raise value
+        return value  # type: ignore[no-any-return]
+
+    def __enter__(self) -> Elsewhere[T]:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if self._process.is_alive():
+            self._process.terminate()  # a failed build: no point finishing its other half
+        self._process.join()
+        self._receive.close()
