@@ -9,6 +9,7 @@ instead of being started again, and a build that fails can stop it at once.
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from types import TracebackType
@@ -19,13 +20,24 @@ from .problems import BUG, EngineFailed
 T = TypeVar("T")
 
 
-def _call(send: Connection, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
+def _call(arguments: Connection, results: Connection, function: Callable[..., Any]) -> None:
     try:
-        outcome = (True, function(*args))
+        outcome = (True, function(*arguments.recv()))
     except BaseException as error:  # noqa: BLE001 - every failure goes back to the caller
         outcome = (False, error)
-    send.send(outcome)
-    send.close()
+    results.send(outcome)
+    results.close()
+
+
+def _feed(send: Connection, args: tuple[Any, ...]) -> None:
+    """Send the arguments (a province's records are a quarter of a gigabyte) from a thread, so that
+    this process goes on while the other reads them."""
+    try:
+        send.send(args)
+    except OSError:
+        pass  # the other process is gone: `result` says so
+    finally:
+        send.close()
 
 
 class Elsewhere(Generic[T]):
@@ -34,15 +46,19 @@ class Elsewhere(Generic[T]):
 
     def __init__(self, function: Callable[..., T], *args: Any):
         context = multiprocessing.get_context("spawn")
-        self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_call, args=(send, function, args), daemon=True)
+        arguments, send_arguments = context.Pipe(duplex=False)
+        self._results, send_results = context.Pipe(duplex=False)
+        self._process = context.Process(target=_call, args=(arguments, send_results, function), daemon=True)
         self._process.start()
-        send.close()  # only the other process writes: its end closing means it is gone
+        arguments.close()  # the other process's ends: when it is gone, its pipes break here
+        send_results.close()
+        self._feeder = threading.Thread(target=_feed, args=(send_arguments, args), daemon=True)
+        self._feeder.start()
 
     def result(self) -> T:
         """Wait for the value; the other process's failure is raised here."""
         try:
-            ok, value = self._receive.recv()
+            ok, value = self._results.recv()
         except EOFError:
             self._process.join()
             raise EngineFailed(
@@ -62,4 +78,5 @@ class Elsewhere(Generic[T]):
         if self._process.is_alive():
             self._process.terminate()  # a failed build: no point finishing its other half
         self._process.join()
-        self._receive.close()
+        self._feeder.join()
+        self._results.close()
