@@ -19,12 +19,13 @@ from . import changes, frame, parallel, photos
 from .audit import audit
 from .catalog import Catalog, build_catalog
 from .check import check
+from .elsewhere import Elsewhere
 from .engine import copy_direct, run_mkdocs, write_config
 from .headers import secure
 from .images import Images
 from .index import mark_searchable, run_pagefind
 from .load import Cache, Records, load
-from .parallel import MINE, Helper
+from .parallel import MINE
 from .problems import BUG, EngineFailed, Problem, RecordsInvalid
 from .render import WHOLE, Output, history_url, render, site_config
 from .stages import Stage, Stopwatch
@@ -140,10 +141,20 @@ def _render(
 ) -> tuple[Output, Drafts, Catalog, changes.History]:
     history = changes.read(content, history_url())
     # On two cores, another process renders three pages in five meanwhile (parallel.py).
-    helper_file = work / "bingkai-2.md"
-    helper = Helper.start(
-        records, content, records.data_date(), site_url, processed, work / "foto", history, helper_file
-    )
+    helper = None
+    if parallel.worth_it(records):
+        helper = Elsewhere(
+            parallel.render_share,
+            records,
+            content,
+            records.data_date(),
+            site_url,
+            dict(processed),
+            work / "foto",
+            history,
+            work / "bingkai-2.md",
+            parallel.HELPER,
+        )
     catalog = build_catalog(records)
     # Data pages skip MkDocs (frame.py fills one shell per kind of page): their Markdown goes to
     # disk as it is made, so that a province's pages are never all in memory at once.
@@ -162,7 +173,7 @@ def _render(
             MINE if helper else WHOLE,
         )
         if helper:
-            share = helper.share()
+            share = helper.result()
             drafts.adopt(share.file, share.keys, share.drafts)
             pages = dict(sorted({**output.pages, **share.pages}.items()))
             output = dataclasses.replace(output, pages=pages, addressed=output.addressed | share.addressed)

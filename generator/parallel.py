@@ -2,7 +2,8 @@
 
 Rendering a city's 5,800 pages took one core 9 s, and a province's 145,000 more than 7 minutes,
 while the other core waited. Jinja and Python hold the interpreter lock, so a second *process*
-renders three pages in five (`render.Part`; this process also makes the data files): it gets the
+renders three pages in five (`render_share`, started by build.py through elsewhere.py; this process
+also makes the data files and `render.Part` says which pages are whose): it gets the
 checked records, builds its own catalog and writes its framed pages' Markdown into a drafts file
 of its own, which this process then adopts (`write.Drafts.adopt`). Which process renders a page
 changes nothing in it: the output is the same byte for byte as a build on one core (a test
@@ -16,11 +17,9 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 
 from . import changes, photos
 from .catalog import build_catalog
-from .elsewhere import Elsewhere
 from .frame import ShellKey
 from .load import Records
 from .render import Pages, Part
@@ -66,39 +65,3 @@ def render_share(
     with Drafts(file) as drafts:
         texts = pages.rendered(part, drafts.put)
     return Share(texts, file, drafts.keys, drafts.drafts, frozenset(pages.addressed))
-
-
-class Helper:
-    """The other process, rendering its share while this one renders the rest; `None` from `start`
-    when the site is too small for it to pay. Leaving the context early (a failed build) stops it."""
-
-    def __init__(self, other: Elsewhere[Share]):
-        self._other = other
-
-    @staticmethod
-    def start(
-        records: Records,
-        content: Path,
-        data_date: dt.date | None,
-        site_url: str | None,
-        processed: Mapping[str, photos.Processed],
-        photo_dir: Path,
-        history: changes.History,
-        file: Path,
-    ) -> Helper | None:
-        if not worth_it(records):
-            return None
-        args = (records, content, data_date, site_url, dict(processed), photo_dir, history, file, HELPER)
-        return Helper(Elsewhere(render_share, *args))
-
-    def share(self) -> Share:
-        """Wait for the other process's pages; its failure is raised here."""
-        return self._other.result()
-
-    def __enter__(self) -> Helper:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self._other.__exit__(kind, error, trace)
