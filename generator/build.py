@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import changes, frame, parallel, photos
+from . import changes, frame, memo, parallel, photos
 from .audit import audit
 from .catalog import Catalog, build_catalog
 from .check import check
@@ -27,7 +27,7 @@ from .index import mark_searchable, run_pagefind
 from .load import Cache, Records, load
 from .parallel import MINE
 from .problems import BUG, EngineFailed, Problem, RecordsInvalid
-from .render import WHOLE, Output, history_url, render, site_config
+from .render import WHOLE, Output, data_license, history_url, render, site_config
 from .stages import Stage, Stopwatch
 from .write import Drafts, write
 
@@ -41,6 +41,8 @@ class BuildResult:
     reused: int = 0  # framed pages linked unchanged from the previous build
     indexed: tuple[str, ...] = ()  # search shards Pagefind indexed in this build
     search_reused: tuple[str, ...] = ()  # search shards linked unchanged from the previous build
+    remembered: int = 0  # pages the memo gave unrendered, as the last build rendered them (memo.py)
+    rendered: int = 0  # pages rendered
 
 
 def check_records(content: Path) -> tuple[Records, list[Problem]]:
@@ -121,7 +123,15 @@ def build(
     notes = (history.note,) if history.note else ()
     pages = len(output.pages) + len(drafts.keys)
     return BuildResult(
-        pages, tuple(problems), notes, tuple(clock.stages), reused, searched.made, searched.reused
+        pages,
+        tuple(problems),
+        notes,
+        tuple(clock.stages),
+        reused,
+        searched.made,
+        searched.reused,
+        output.remembered,
+        output.rendered,
     )
 
 
@@ -140,9 +150,18 @@ def _render(
     images: Images,
 ) -> tuple[Output, Drafts, Catalog, changes.History]:
     history = changes.read(content, history_url())
-    # On two cores, another process renders three pages in five meanwhile (parallel.py).
+    # The last build's pages, reused where nothing they read changed (memo.py). Their Markdown is
+    # read from the last drafts file, moved aside for it.
+    last = work / "bingkai-lama.md"
+    if (work / "bingkai.md").exists():
+        os.replace(work / "bingkai.md", last)
+    base = memo.base(site_config(), data_license(), records.data_date(), site_url)
+    remembered = memo.Memo(work / "halaman.json", last, base) if memo.worth_it(records) else None
+    (work / "halaman.json").unlink(missing_ok=True)  # read: a build that fails from here leaves none
+    # On two cores, another process renders three pages in five meanwhile (parallel.py), unless the
+    # memo will give most pages.
     helper = None
-    if parallel.worth_it(records):
+    if parallel.worth_it(records) and not (remembered and remembered.usable):
         helper = Elsewhere(
             parallel.render_share,
             records,
@@ -154,11 +173,16 @@ def _render(
             history,
             work / "bingkai-2.md",
             parallel.HELPER,
+            base if remembered else None,
         )
     catalog = build_catalog(records)
     # Data pages skip MkDocs (frame.py fills one shell per kind of page): their Markdown goes to
     # disk as it is made, so that a province's pages are never all in memory at once.
-    with Drafts(work / "bingkai.md") as drafts, helper or contextlib.nullcontext():
+    with (
+        Drafts(work / "bingkai.md") as drafts,
+        helper or contextlib.nullcontext(),
+        remembered or contextlib.nullcontext(),
+    ):
         output = render(
             catalog,
             content,
@@ -171,12 +195,23 @@ def _render(
             drafts.put,
             images.card,
             MINE if helper else WHOLE,
+            remembered,
         )
         if helper:
             share = helper.result()
             drafts.adopt(share.file, share.keys, share.drafts)
             pages = dict(sorted({**output.pages, **share.pages}.items()))
-            output = dataclasses.replace(output, pages=pages, addressed=output.addressed | share.addressed)
+            addressed = output.addressed | share.addressed
+            output = dataclasses.replace(
+                output,
+                pages=pages,
+                addressed=addressed,
+                made=output.made | share.made,
+                rendered=output.rendered + share.rendered,
+            )
+    if remembered:
+        remembered.save(output.made, drafts.drafts, drafts.keys, output.pages)
+    last.unlink(missing_ok=True)
     missing = sorted(output.addressed - set(output.pages) - set(drafts.keys))
     if missing:  # as `mkdocs build --strict` refuses a link to a page that does not exist
         raise EngineFailed(f"tautan ke halaman yang tidak ada: {', '.join(missing[:5])}{BUG}")

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import changes, photos
+from . import changes, memo, photos
 from .catalog import build_catalog
 from .frame import ShellKey
 from .load import Records
@@ -47,6 +47,8 @@ class Share:
     keys: dict[str, ShellKey]
     drafts: dict[str, Draft]
     addressed: frozenset[str]  # pages linked from raw HTML (see render.Pages.addressed)
+    made: dict[str, memo.Entry]  # the memo's entries of these pages (see memo.py)
+    rendered: int
 
 
 def render_share(
@@ -59,9 +61,24 @@ def render_share(
     history: changes.History,
     file: Path,
     part: Part,
+    memo_base: str | None,
 ) -> Share:
-    """Render the pages of `part`, the framed ones into the drafts file `file` (in the other process)."""
-    pages = Pages(build_catalog(records), content, data_date, site_url, processed, photo_dir, history)
+    """Render the pages of `part`, the framed ones into the drafts file `file` (in the other process),
+    noting each page's reads for the memo with settings `memo_base` (the helper runs only when the
+    last build's memo could not be used, so it has none to reuse)."""
+    catalog = build_catalog(records)
+    pages = Pages(
+        catalog,
+        content,
+        data_date,
+        site_url,
+        processed,
+        photo_dir,
+        history,
+        remembered=memo.Memo.recording(memo_base) if memo_base else None,
+    )
     with Drafts(file) as drafts:
         texts = pages.rendered(part, drafts.put)
-    return Share(texts, file, drafts.keys, drafts.drafts, frozenset(pages.addressed))
+    return Share(
+        texts, file, drafts.keys, drafts.drafts, frozenset(pages.addressed), pages.made, pages.renders
+    )

@@ -29,6 +29,7 @@ from . import (
     guide,
     ical,
     index,
+    memo,
     news,
     opendata,
     photos,
@@ -40,7 +41,7 @@ from . import (
 from .catalog import Catalog, status
 from .engine import BASE_CONFIG
 from .lists import DECISIONS_SHOWN, PER_PAGE, facet_lists, filter_data, list_path
-from .model import Rapat, Usulan
+from .model import Foto, Rapat, Usulan
 from .news import post_path
 from .stats import accommodated, by_region, statistik
 
@@ -49,7 +50,8 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 # `Pages.makers` modulo n is in range(start, stop) (see parallel.py).
 Part = tuple[int, int, int]
 WHOLE = (0, 1, 1)
-Framed = Callable[[str, str], None]  # takes a framed page's docs path and Markdown (see write.Drafts)
+# Takes a framed page's docs path and Markdown, and what the memo knows of it (see write.Drafts).
+Framed = Callable[[str, str, "memo.Entry | None"], None]
 CardFile = Callable[[str, Sequence[str], str, Path], Path]  # title, details, site name, cache
 ROW_START = '<tr>\n<td><a href="'  # how a proposal's table row begins, up to its link's address
 
@@ -65,6 +67,9 @@ class Output:
     images: dict[str, bytes] = field(default_factory=dict)  # generated share cards
     shards: dict[str, str] = field(default_factory=dict)  # page address → search shard, if not `umum`
     addressed: frozenset[str] = frozenset()  # docs paths of pages linked from raw HTML
+    made: dict[str, memo.Entry] = field(default_factory=dict)  # this build's memo entries (memo.py)
+    remembered: int = 0  # pages the memo gave instead of rendering
+    rendered: int = 0  # pages rendered
 
 
 def _finalize(value: object) -> object:
@@ -179,6 +184,7 @@ class Pages:
         history: changes.History = changes.NONE,
         card_cache: Path | None = None,
         card_file: CardFile = cards.card_file,
+        remembered: memo.Memo | None = None,
     ):
         self.history = history
         self.card_cache = card_cache
@@ -192,19 +198,63 @@ class Pages:
         self.license = data_license()
         self.env = environment()
         self.feed_scopes = frozenset(scope for scope, _, _ in feeds.scopes(catalog))  # once, not per page
-        self.rows: dict[str, str] = {}  # proposal id → its table row after the link's address
+        # proposal id → its table row after the link's address, and the reads that made it
+        self.rows: dict[str, tuple[str, dict[memo.Token, str] | None]] = {}
         self.addressed: set[str] = set()  # pages linked from raw HTML, checked when all are rendered
+        # The memo (memo.py): the last build's pages, reused where their reads give the same answers;
+        # `seen` is the catalog as pages see it, noting each read, and `made` this build's entries.
+        self.memo = remembered
+        self.fingerprints = memo.Fingerprints()
+        self.trace = memo.Trace(self.fingerprints)
+        self.seen: Catalog = memo.Traced(catalog, self.trace) if remembered else catalog  # type: ignore[assignment]
+        self.made: dict[str, memo.Entry] = {}
+        self.hit: memo.Entry | None = None  # the entry the last page came from, if it was reused
+        self.remembered = 0  # pages the memo gave
+        self.renders = 0  # pages rendered
 
     def render(self, template: str, path: str, **context: object) -> str:
-        """Render one page at docs path `path`, served where MkDocs serves that path."""
+        """Render one page at docs path `path`, served where MkDocs serves that path: the last
+        build's, when the memo knows that it would come out the same."""
+        if self.memo is None:
+            return self._render(template, path, context, self.addressed)
+        try:
+            key = self.fingerprints.of((template, path, self.feed_scopes, context))
+        except memo.Opaque:
+            key = None
+        if key is not None:
+            entry = self.memo.reuse(path, key, self.answer)
+            text = self.memo.text(entry) if entry else None
+            if entry and text is not None:
+                self.addressed.update(entry.addressed)
+                self.made[path] = self.hit = entry
+                self.remembered += 1
+                return text
+        self.hit = None
+        self.trace.reads, self.trace.opaque = {}, key is None
+        linked: set[str] = set()
+        try:
+            text = self._render(template, path, context, linked)
+            if key is not None and not self.trace.opaque:
+                self.made[path] = memo.Entry(key, self.trace.reads, tuple(sorted(linked)))
+        finally:
+            self.trace.reads = None
+        self.addressed |= linked
+        return text
 
+    def answer(self, token: memo.Token) -> str:
+        """The fingerprint of what a read the memo noted gives in this build."""
+        extra: dict[str, Callable[..., object]] = {"photo": self.processed.get, "history": self.history.of}
+        return self.fingerprints.of(memo.replay(self.catalog, extra, token))
+
+    def _render(self, template: str, path: str, context: dict[str, object], linked: set[str]) -> str:
+        self.renders += 1
         page_url = frame.url_of(path).rstrip("/") or "."
         folder = posixpath.dirname(path) or "."
 
         def address(target: str) -> escape.Md:
             """The address of page `target` (a docs path) relative to this page's, for raw HTML,
             where neither MkDocs nor frame.py rewrites links (the build checks `addressed`)."""
-            self.addressed.add(target)
+            linked.add(target)
             return escape.Md(escape.url(relpath(frame.url_of(target).rstrip("/") or ".", page_url) + "/"))
 
         def link(target: str) -> escape.Md:
@@ -225,7 +275,7 @@ class Pages:
             return escape.Md(rows.removesuffix("\n"))  # the template's line ends the last row
 
         return self.env.get_template(template).render(
-            catalog=self.catalog,
+            catalog=self.seen,
             link=link,
             address=address,
             usulan_rows=usulan_rows,
@@ -235,41 +285,61 @@ class Pages:
             wilayah_path=wilayah_path,
             statistik_path=statistik_path,
             card_path=card_path,
-            with_photos=lambda fotos: [(f, self.processed[f.berkas]) for f in fotos],
+            with_photos=self.with_photos,
             list_path=list_path,
             decisions_shown=DECISIONS_SHOWN,
             status=status,
             accommodated=accommodated,
-            statistik=lambda items: statistik(self.catalog, items),
-            by_region=lambda items: by_region(self.catalog, items),
+            statistik=lambda items: statistik(self.seen, items),
+            by_region=lambda items: by_region(self.seen, items),
             charts=charts,
             bars=_bars,
             category_path=news.category_path,
-            categories=lambda rapat: news.categories(self.catalog, rapat),
+            categories=lambda rapat: news.categories(self.seen, rapat),
             ringkas=self.ringkas,
             pager=news.pager,
             feed_scopes=self.feed_scopes,
             cetak=lambda page_url: prints.print_block(
                 self.site_url.rstrip("/") + "/" + page_url if self.site_url else None, self.data_date
             ),
-            json_ld=lambda rapat: escape.json_script(opendata.json_ld(self.catalog, rapat)),
+            json_ld=lambda rapat: escape.json_script(opendata.json_ld(self.seen, rapat)),
             document_path=document_path,
             waktu=self.waktu,
-            diubah=lambda record: self.history.of(record.asal.file if record.asal else None),
+            diubah=self.diubah,
             **context,
         )
+
+    def with_photos(self, fotos: Iterable[Foto]) -> list[tuple[Foto, photos.Processed]]:
+        found = [(f, self.processed[f.berkas]) for f in fotos]
+        for f, done in found:
+            self.trace.note(("photo", f.berkas), done)
+        return found
+
+    def diubah(self, record: Rapat | Usulan) -> changes.Change | None:
+        """The last change to a record's file."""
+        file = record.asal.file if record.asal else None
+        found = self.history.of(file)
+        self.trace.note(("history", file), found)
+        return found
 
     def row(self, usulan: Usulan) -> str:
         """A proposal's table row after its link's address (see _usulan_row.md.j2)."""
         found = self.rows.get(usulan.id)
         if found is None:
-            row = self.env.get_template("_usulan_row.md.j2").render(
-                u=usulan, href=escape.Md(""), catalog=self.catalog, status=status
-            )
+            outer = self.trace.reads, self.trace.opaque
+            self.trace.reads, self.trace.opaque = ({} if outer[0] is not None else None), False
+            try:
+                row = self.env.get_template("_usulan_row.md.j2").render(
+                    u=usulan, href=escape.Md(""), catalog=self.seen, status=status
+                )
+                reads = None if self.trace.opaque else self.trace.reads
+            finally:
+                self.trace.reads, self.trace.opaque = outer
             if not row.startswith(ROW_START):
                 raise ValueError(f"_usulan_row.md.j2 must begin with {ROW_START!r}")
-            found = self.rows[usulan.id] = row[len(ROW_START) :]
-        return found
+            found = self.rows[usulan.id] = (row[len(ROW_START) :], reads)
+        self.trace.merge(found[1])  # every page that shows the row read what the row read
+        return found[0]
 
     def record_page(self, record: Rapat | Usulan) -> tuple[str, str]:
         """The docs path and Markdown of a meeting's news post or a proposal's tracking page."""
@@ -285,12 +355,12 @@ class Pages:
         """A post's first sentence, which its listings show too: the meeting, when and where."""
         where = f", di {rapat.tempat}" if rapat.tempat else ""
         return (
-            f"{self.catalog.nama_rapat(rapat)} untuk rencana pembangunan tahun {rapat.tahun_rencana}: "
+            f"{self.seen.nama_rapat(rapat)} untuk rencana pembangunan tahun {rapat.tahun_rencana}: "
             f"{formats.tanggal_panjang(rapat.tanggal)}, {self.waktu(rapat)}{where}."
         )
 
     def waktu(self, rapat: Rapat) -> str:
-        return formats.waktu(rapat.mulai, rapat.selesai, self.catalog.zona(rapat), rapat.keterangan_waktu)
+        return formats.waktu(rapat.mulai, rapat.selesai, self.seen.zona(rapat), rapat.keterangan_waktu)
 
     def makers(self) -> Iterator[tuple[str, Callable[[], str]]]:
         """Every generated page: its docs path and how to render it, always in the same order."""
@@ -364,7 +434,7 @@ class Pages:
                 continue
             text = make()
             if framed is not None and frame.framed(path):
-                framed(path, text)
+                framed(path, text, self.hit)
             else:
                 pages[path] = text
         return pages
@@ -380,7 +450,7 @@ class Pages:
                 found[regions.up_to(kode, 2)][2].append((kode, region.label))
         return [(kode, label, sorted(kecamatan)) for kode, label, kecamatan in sorted(found.values())]
 
-    def output(self, framed: Callable[[str, str], None] | None = None, part: Part = WHOLE) -> Output:
+    def output(self, framed: Framed | None = None, part: Part = WHOLE) -> Output:
         """Every page of `part` (see Part), and every data file, share card and copied file. With
         `framed`, each page that frame.py makes is handed to it as soon as it is rendered."""
         files: dict[str, Path] = {}
@@ -419,6 +489,9 @@ class Pages:
             dict(sorted(images.items())),
             self.shards(),
             frozenset(self.addressed),
+            self.made,
+            self.remembered,
+            self.renders,
         )
 
     def shards(self) -> dict[str, str]:
@@ -462,13 +535,26 @@ def render(
     photo_dir: Path | None = None,
     history: changes.History = changes.NONE,
     card_cache: Path | None = None,
-    framed: Callable[[str, str], None] | None = None,
+    framed: Framed | None = None,
     card_file: CardFile = cards.card_file,
     part: Part = WHOLE,
+    remembered: memo.Memo | None = None,
 ) -> Output:
     """Every page of `part` and every file of the site. `framed` takes each page frame.py makes as it
-    is rendered; `card_file` gives a share card's cached file (images.py draws them elsewhere)."""
-    pages = Pages(catalog, content, data_date, site_url, processed, photo_dir, history, card_cache, card_file)
+    is rendered; `card_file` gives a share card's cached file (images.py draws them elsewhere);
+    `remembered` is the memo of the last build's pages."""
+    pages = Pages(
+        catalog,
+        content,
+        data_date,
+        site_url,
+        processed,
+        photo_dir,
+        history,
+        card_cache,
+        card_file,
+        remembered,
+    )
     return pages.output(framed, part)
 
 

@@ -14,8 +14,10 @@ import posixpath
 import shutil
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import cast
 
 from . import frame
+from .memo import Entry
 from .problems import MusrenbangError
 from .render import Output
 
@@ -114,12 +116,19 @@ class Drafts:
         self._out = self.file.open("wb")
         self._end = 0
 
-    def put(self, path: str, text: str) -> None:
+    def put(self, path: str, text: str, known: Entry | None = None) -> None:
+        """Add a page; `known` is the memo's entry of a page taken from the last build, whose shell key
+        and hash are known already."""
         if posixpath.normpath(path) != path or path.startswith(("/", "../")) or not path.endswith(".md"):
             raise UnsafePath(f"jalur halaman tidak aman: {path!r}")
         data = text.encode("utf-8")
-        self.keys[path] = frame.shell_key(path, text)
-        self.drafts[path] = (hashlib.sha256(data).hexdigest(), self._end, len(data))
+        if known is not None and known.draft is not None and known.shell is not None:
+            self.keys[path] = cast(frame.ShellKey, known.shell)
+            digest = known.draft[0]
+        else:
+            self.keys[path] = frame.shell_key(path, text)
+            digest = hashlib.sha256(data).hexdigest()
+        self.drafts[path] = (digest, self._end, len(data))
         self._out.write(data)
         self._end += len(data)
 
