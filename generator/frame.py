@@ -306,6 +306,24 @@ def _reused(job: Job, url: str, key: str, target: Path) -> Entry | None:
     return job.manifest[url]
 
 
+def _key(job: Job, path: str, text_hash: str) -> str:
+    """What a framed page is made of: its shell, its path and its Markdown."""
+    return _digest(f"{job.fingerprints[job.chosen[path]]}\0{path}\0{text_hash}".encode())
+
+
+def _link(job: Job, items: list[Item]) -> tuple[list[tuple[str, Entry, bool]], list[Item]]:
+    """Link the pages the last build made of the same things; the others, to make."""
+    linked, rest = [], []
+    for item in items:
+        url = url_of(item[0])
+        reused = _reused(job, url, _key(job, item[0], item[1]), job.site / url / "index.html")
+        if reused is None:
+            rest.append(item)
+        else:
+            linked.append((url, reused, True))
+    return linked, rest
+
+
 def _write(job: Job, items: list[Item]) -> list[tuple[str, Entry, bool]]:
     """Write pages, given by docs path and their Markdown's hash and place in the drafts file; for
     each its address, its manifest entry and whether it was linked from the last build."""
@@ -314,7 +332,7 @@ def _write(job: Job, items: list[Item]) -> list[tuple[str, Entry, bool]]:
     with job.drafts.open("rb") as drafts:
         for path, text_hash, start, length in items:
             url = url_of(path)
-            key = _digest(f"{job.fingerprints[job.chosen[path]]}\0{path}\0{text_hash}".encode())
+            key = _key(job, path, text_hash)
             target = job.site / url / "index.html"
             reused = _reused(job, url, key, target)
             if reused is not None:
@@ -383,16 +401,20 @@ def render_pages(
     job = Job(
         site, drafts, shells, dict(chosen), dict(config), frozenset(known), fingerprints, previous, last
     )
-    items = [(path, *draft) for path, draft in sorted(pages.items())]  # the sitemap's order
+    # Unchanged pages are linked here; workers start only when enough pages are left to make (after
+    # one edit a city has a few hundred, fewer than starting the workers costs).
+    done, items = _link(job, [(path, *draft) for path, draft in pages.items()])
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < PARALLEL_FROM or workers < 2:
-        done = _write(job, items)
+        done += _write(job, items)
     else:
         size = max(200, len(items) // (workers * 8))
         chunks = [items[i : i + size] for i in range(0, len(items), size)]
         context = multiprocessing.get_context("spawn")  # no fork: the preview server runs threads
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(job,)) as pool:
-            done = [entry for part in pool.map(_write_some, chunks) for entry in part]
+            done += [entry for part in pool.map(_write_some, chunks) for entry in part]
+    order = {url_of(path): place for place, path in enumerate(sorted(pages))}
+    done.sort(key=lambda entry: order[entry[0]])  # the sitemap's order: by docs path
     if manifest is not None:
         entries = {url: list(entry) for url, entry, _ in sorted(done)}
         manifest.write_text(json.dumps(entries, separators=(",", ":")), encoding="utf-8")

@@ -26,7 +26,9 @@ def _both(source: str) -> tuple[tuple[str, list] | None, tuple[str, list]]:  # t
 def _framed_pages(content: Path) -> dict[str, str]:
     records, _ = check_records(content)
     found: dict[str, str] = {}
-    Pages(build_catalog(records), content, records.data_date()).rendered(framed=found.__setitem__)
+    Pages(build_catalog(records), content, records.data_date()).rendered(
+        framed=lambda path, text, _: found.__setitem__(path, text)
+    )
     return found
 
 
