@@ -227,6 +227,13 @@ def _data_epoch(records: Records) -> int:
 
 
 _DELETING: set[Path] = set()  # old sites this process is deleting meanwhile
+_DELETERS: list[threading.Thread] = []
+
+
+def settled() -> None:
+    """Wait until the old sites replaced by this process's builds are deleted."""
+    while _DELETERS:
+        _DELETERS.pop().join()
 
 
 def _replace(fresh: Path, out: Path) -> None:
@@ -247,4 +254,6 @@ def _replace(fresh: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
         _DELETING.discard(old)
 
-    threading.Thread(target=delete, name="hapus-situs-lama").start()
+    deleter = threading.Thread(target=delete, name="hapus-situs-lama")
+    deleter.start()
+    _DELETERS[:] = [t for t in _DELETERS if t.is_alive()] + [deleter]

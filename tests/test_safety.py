@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import build as pipeline
 from generator.audit import AuditFailed, audit
 from generator.build import check_records
 from generator.catalog import build_catalog
@@ -209,6 +210,7 @@ def test_killed_build_leaves_the_previous_site(content: Path, tmp_path: Path) ->
     assert _tree(site) == before
     # The next build clears what the killed one left and replaces the site in one step.
     build_site(content, tmp_path)
+    pipeline.settled()  # the replaced site is deleted after the swap, in a thread
     assert not list(tmp_path.glob(".site-*"))
     assert "Balai Warga" in (site / "berita" / "2023-musrenbangkel-margodadi" / "index.html").read_text()
 
