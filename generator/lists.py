@@ -42,6 +42,23 @@ class Facet:
         return [self.items[i : i + PER_PAGE] for i in range(0, max(len(self.items), 1), PER_PAGE)]
 
 
+@dataclass(frozen=True)
+class Heading:
+    """What each page of a list shows of the whole list: its name and size. A page gets this instead of
+    the list, so that its inputs (memo.py) change with its own items and the list's size, not with
+    every item on the list's other pages."""
+
+    key: str
+    group: str
+    label: str
+    total: int  # items on the whole list
+    pages: int
+
+    @classmethod
+    def of(cls, facet: Facet) -> Heading:
+        return cls(facet.key, facet.group, facet.label, len(facet.items), len(facet.pages()))
+
+
 def list_path(key: str, number: int = 1) -> str:
     return f"usulan/daftar/{key}/index.md" if number == 1 else f"usulan/daftar/{key}/{number}.md"
 

@@ -55,6 +55,25 @@ class View:
         return listing_path(self.key, number)
 
 
+@dataclass(frozen=True)
+class Heading:
+    """What each page of a listing shows of the whole listing (see lists.Heading)."""
+
+    key: str
+    title: str
+    name: str
+    kind: str
+    total: int  # posts in the whole listing
+    pages: int
+
+    @classmethod
+    def of(cls, view: View) -> Heading:
+        return cls(view.key, view.title, view.name, view.kind, len(view.posts), len(view.pages()))
+
+    def path(self, number: int = 1) -> str:
+        return listing_path(self.key, number)
+
+
 def listing_path(key: str, number: int = 1) -> str:
     """The docs path of a listing's page `number`, served at `berita/<key>/` or `berita/<key>/page/<n>/`."""
     folder = f"berita/{key}/" if key else "berita/"

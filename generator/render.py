@@ -8,6 +8,7 @@ misspelt name into an error instead of an empty string.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -40,7 +41,7 @@ from . import (
 )
 from .catalog import Catalog, status
 from .engine import BASE_CONFIG
-from .lists import DECISIONS_SHOWN, PER_PAGE, facet_lists, filter_data, list_path
+from .lists import DECISIONS_SHOWN, PER_PAGE, Heading, facet_lists, filter_data, list_path
 from .model import Foto, Rapat, Usulan
 from .news import post_path
 from .stats import accommodated, by_region, statistik
@@ -78,7 +79,8 @@ def _finalize(value: object) -> object:
     return value if isinstance(value, escape.Md) else escape.md_inline(value)
 
 
-def environment() -> jinja2.Environment:
+@functools.cache  # one per process: `musrenbang serve` compiles the templates once (Jinja reloads
+def environment() -> jinja2.Environment:  # a template whose file changed)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES / "pages"),
         undefined=jinja2.StrictUndefined,
@@ -375,6 +377,7 @@ class Pages:
             yield self.record_maker(usulan)
         lists = facet_lists(catalog)
         for facet in lists:
+            summary = Heading.of(facet)
             for number, chunk in enumerate(facet.pages(), start=1):
                 path = list_path(facet.key, number)
                 yield (
@@ -383,7 +386,7 @@ class Pages:
                         render,
                         "daftar.md.j2",
                         path,
-                        facet=facet,
+                        facet=summary,
                         items=chunk,
                         number=number,
                         page_path=partial(list_path, facet.key),
@@ -400,11 +403,13 @@ class Pages:
             items = [u for u in catalog.usulan if tahun is None or u.tahun_rencana == tahun]
             yield path, partial(render, "statistik.md.j2", path, tahun=tahun, years=years, items=items)
         views = news.views(catalog)
-        for view in views:
+        headings = tuple(news.Heading.of(view) for view in views)
+        for view, heading in zip(views, headings, strict=True):
             for number, posts in enumerate(view.pages(), start=1):
                 path = view.path(number)
-                context = {"view": view, "views": views, "items": posts, "number": number}
-                yield path, partial(render, "berita.md.j2", path, page_path=view.path, **context)
+                others = headings if not view.key and number == 1 else ()  # the index's first page lists them
+                context = {"view": heading, "views": others, "items": posts, "number": number}
+                yield path, partial(render, "berita.md.j2", path, page_path=heading.path, **context)
         yield "index.md", partial(render, "home.md.j2", "index.md")
         yield "cari.md", partial(render, "cari.md.j2", "cari.md", scopes=self.search_scopes())
         yield (
