@@ -158,8 +158,9 @@ def _render(
     if (work / "bingkai.md").exists():
         os.replace(work / "bingkai.md", last)
     base = memo.base(site_config(), data_license(), records.data_date(), site_url)
+    memo.settled()  # the last build's memo is written
     remembered = memo.Memo(work / "halaman.json", last, base) if memo.worth_it(records) else None
-    (work / "halaman.json").unlink(missing_ok=True)  # read: a build that fails from here leaves none
+    (work / "halaman.json").unlink(missing_ok=True)  # (the memo deletes it once read)
     # On two cores, another process renders three pages in five meanwhile (parallel.py), unless the
     # memo will give most pages.
     helper = None
@@ -231,7 +232,8 @@ _DELETERS: list[threading.Thread] = []
 
 
 def settled() -> None:
-    """Wait until the old sites replaced by this process's builds are deleted."""
+    """Wait until the old sites replaced by this process's builds are deleted and its memo written."""
+    memo.settled()
     while _DELETERS:
         _DELETERS.pop().join()
 

@@ -21,6 +21,7 @@ import functools
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -290,27 +291,26 @@ def base(*settings: object) -> str:
 
 class Memo:
     """The last build's entries, read from `file`, and its drafts file `drafts`; `save` writes this
-    build's. (build.py deletes the file once read: a build that fails half-way must not leave a memo
-    that points into a half-written drafts file.)"""
+    build's. The file is deleted once read: a build that fails half-way must not leave a memo that
+    points into a half-written drafts file. This process keeps what it wrote (`musrenbang serve`
+    does not read its own memo back) and writes the file in a thread while the build goes on."""
 
     def __init__(self, file: Path, drafts: Path, base: str) -> None:
         self.file, self.drafts, self.base = file, drafts, base
         self.last: dict[str, Entry] = {}
+        settled()
+        kept = _KEPT.pop(file, None)
         try:
-            saved = json.loads(file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            saved = None
-        if isinstance(saved, dict) and saved.get("base") == base and drafts.is_file():
-            tokens = [(_token(token), digest) for token, digest in saved["tokens"]]
-            for path, (key, reads, addressed, text, draft, shell) in saved["pages"].items():
-                self.last[path] = Entry(
-                    key,
-                    dict(tokens[number] for number in reads),
-                    tuple(addressed),
-                    text,
-                    (str(draft[0]), int(draft[1]), int(draft[2])) if draft else None,
-                    tuple(shell) if shell else None,
-                )
+            stamp = _stamp(file)
+            if kept and kept[0] == stamp:
+                found: tuple[str, dict[str, Entry]] | None = kept[1]
+            else:
+                found = _parse(json.loads(file.read_text(encoding="utf-8")))
+            file.unlink()
+        except (OSError, ValueError, TypeError, KeyError):
+            found = None
+        if found and found[0] == base and drafts.is_file():
+            self.last = found[1]
         self._answers: dict[Token, str] = {}
         self._file = drafts.open("rb") if self.last else None
 
@@ -362,16 +362,25 @@ class Memo:
         shells: Mapping[str, tuple[Any, ...]],
         texts: Mapping[str, str],
     ) -> None:
-        """Write this build's entries, each with its Markdown's place in the drafts file (`drafts`)
-        or its text (`texts`)."""
-        numbers: dict[Token, int] = {}
-        tokens: list[Any] = []
-        pages: dict[str, list[Any]] = {}
+        """Keep this build's entries, each with its Markdown's place in the drafts file (`drafts`) or
+        its text (`texts`), and write them to the file in a thread."""
+        entries = {}
         for path, entry in sorted(made.items()):
             draft = drafts.get(path)
             text = None if draft else texts.get(path)
-            if draft is None and text is None:
-                continue
+            if draft is not None:
+                entries[path] = dataclasses.replace(entry, text=None, draft=draft, shell=tuple(shells[path]))
+            elif text is not None:
+                entries[path] = dataclasses.replace(entry, text=text, draft=None, shell=None)
+        writer = threading.Thread(target=self._write, args=(entries,), name="tulis-memo")
+        writer.start()
+        _WRITERS.append(writer)
+
+    def _write(self, entries: dict[str, Entry]) -> None:
+        numbers: dict[Token, int] = {}
+        tokens: list[Any] = []
+        pages: dict[str, list[Any]] = {}
+        for path, entry in entries.items():
             mine = []
             for token, digest in entry.reads.items():
                 number = numbers.get(token)
@@ -379,19 +388,51 @@ class Memo:
                     number = numbers[token] = len(tokens)
                     tokens.append([list(token), digest])
                 mine.append(number)
-            shell = list(shells[path]) if draft else None
+            draft, shell = entry.draft, entry.shell
             pages[path] = [
                 entry.key,
                 mine,
                 list(entry.addressed),
-                text,
+                entry.text,
                 list(draft) if draft else None,
-                shell,
+                list(shell) if shell else None,
             ]
         saved = {"base": self.base, "tokens": tokens, "pages": pages}
         partial = self.file.with_name(f".{self.file.name}.part")
         partial.write_text(json.dumps(saved, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         os.replace(partial, self.file)
+        _KEPT[self.file] = (_stamp(self.file), (self.base, entries))
+
+
+# What this process wrote to each memo file, with the file's size and time then; the threads writing.
+_KEPT: dict[Path, tuple[tuple[int, int], tuple[str, dict[str, Entry]]]] = {}
+_WRITERS: list[threading.Thread] = []
+
+
+def settled() -> None:
+    """Wait for the memo files being written."""
+    while _WRITERS:
+        _WRITERS.pop().join()
+
+
+def _stamp(file: Path) -> tuple[int, int]:
+    found = file.stat()
+    return found.st_size, found.st_mtime_ns
+
+
+def _parse(saved: Any) -> tuple[str, dict[str, Entry]]:
+    tokens = [(_token(token), digest) for token, digest in saved["tokens"]]
+    entries = {}
+    for path, (key, reads, addressed, text, draft, shell) in saved["pages"].items():
+        entries[path] = Entry(
+            key,
+            dict(tokens[number] for number in reads),
+            tuple(addressed),
+            text,
+            (str(draft[0]), int(draft[1]), int(draft[2])) if draft else None,
+            tuple(shell) if shell else None,
+        )
+    return str(saved["base"]), entries
 
 
 def _token(saved: list[Any]) -> Token:
