@@ -372,9 +372,7 @@ class Memo:
                 entries[path] = dataclasses.replace(entry, text=None, draft=draft, shell=tuple(shells[path]))
             elif text is not None:
                 entries[path] = dataclasses.replace(entry, text=text, draft=None, shell=None)
-        writer = threading.Thread(target=self._write, args=(entries,), name="tulis-memo")
-        writer.start()
-        _WRITERS.append(writer)
+        self._write(entries)
 
     def _write(self, entries: dict[str, Entry]) -> None:
         numbers: dict[Token, int] = {}
