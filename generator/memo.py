@@ -313,6 +313,7 @@ class Memo:
             self.last = found[1]
         self._answers: dict[Token, str] = {}
         self._file = drafts.open("rb") if self.last else None
+        self.data: dict[str, tuple[str, dict[Token, str], str]] = {}  # this build's, see `kept`
 
     @classmethod
     def recording(cls, base: str) -> Memo:
@@ -330,13 +331,41 @@ class Memo:
         entry = self.last.get(path)
         if entry is None or entry.key != key:
             return None
-        for token, digest in entry.reads.items():
+        return entry if self.same(entry.reads, answer) else None
+
+    def same(self, reads: Mapping[Token, str], answer: Callable[[Token], str]) -> bool:
+        """Whether every read gives the answer it gave (each answer found once a build)."""
+        for token, digest in reads.items():
             now = self._answers.get(token)
             if now is None:
                 now = self._answers[token] = answer(token)
             if now != digest:
-                return None
-        return entry
+                return False
+        return True
+
+    def kept(
+        self, name: str, key: str, make: Callable[[], str], trace: Trace, answer: Callable[[Token], str]
+    ) -> str:
+        """A data file this process made in an earlier build from the same inputs (`key` and the
+        reads it noted), else made now (`make`, reading through the traced catalog). Kept in memory
+        only, for `musrenbang serve`: a city's record files are 13 MB."""
+        found = _DATA.get(name)
+        if found is not None and found[0] == key and self.same(found[1], answer):
+            self.data[name] = found
+            return found[2]
+        trace.reads, trace.opaque = {}, False
+        try:
+            text = make()
+            if not trace.opaque:
+                self.data[name] = (key, trace.reads, text)
+        finally:
+            trace.reads = None
+        return text
+
+    def keep(self) -> None:
+        """Keep this build's data files for the next build in this process, and only those."""
+        _DATA.clear()
+        _DATA.update(self.data)
 
     def text(self, entry: Entry) -> str | None:
         """The entry's Markdown, None if the drafts file no longer holds it."""
@@ -402,6 +431,8 @@ class Memo:
         _KEPT[self.file] = (_stamp(self.file), (self.base, entries))
 
 
+# Data files made by this process's last build, by site path: their key, reads and text (see Memo.kept).
+_DATA: dict[str, tuple[str, dict[Token, str], str]] = {}
 # What this process wrote to each memo file, with the file's size and time then; the threads writing.
 _KEPT: dict[Path, tuple[tuple[int, int], tuple[str, dict[str, Entry]]]] = {}
 _WRITERS: list[threading.Thread] = []

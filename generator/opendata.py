@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
@@ -401,9 +401,23 @@ def proposal(catalog: Catalog, usulan: model.Usulan) -> dict[str, Any]:
 
 
 def record_files(catalog: Catalog) -> dict[str, str]:
-    files = {f"data/rapat/{r.id}.json": _dump(event(catalog, r)) for r in catalog.rapat}
-    files.update({f"data/usulan/{u.id}.json": _dump(proposal(catalog, u)) for u in catalog.usulan})
-    return files
+    return {path: function(catalog, record) for path, function, record in record_makers(catalog)}
+
+
+def record_makers(catalog: Catalog) -> Iterator[tuple[str, Callable[[Catalog, Any], str], Any]]:
+    """Each record's JSON file: its site path, how it is made and from which record."""
+    for r in catalog.rapat:
+        yield f"data/rapat/{r.id}.json", _event_file, r
+    for u in catalog.usulan:
+        yield f"data/usulan/{u.id}.json", _proposal_file, u
+
+
+def _event_file(catalog: Catalog, rapat: model.Rapat) -> str:
+    return _dump(event(catalog, rapat))
+
+
+def _proposal_file(catalog: Catalog, usulan: model.Usulan) -> str:
+    return _dump(proposal(catalog, usulan))
 
 
 def json_ld(catalog: Catalog, rapat: model.Rapat) -> dict[str, Any]:

@@ -478,7 +478,7 @@ class Pages:
                 images[target] = card
         data = filter_data(self.catalog)
         data.update(opendata.package(self.catalog, self.data_date, self.license))
-        data.update(opendata.record_files(self.catalog))
+        data.update(self.record_files())
         data.update(feeds.feeds(self.catalog, self.site_url))
         data.update(ical.calendars(self.catalog, self.site_url, self.data_date or dt.date.min))
         data.update(schema.site_files())  # the editors' JSON Schemas, for other tools to fetch
@@ -498,6 +498,19 @@ class Pages:
             self.remembered,
             self.renders,
         )
+
+    def record_files(self) -> dict[str, str]:
+        """Each record's JSON file (opendata.py); with the memo, those whose record and reads are
+        unchanged as this process's last build made them."""
+        if self.memo is None:
+            return opendata.record_files(self.catalog)
+        files = {}
+        for path, function, record in opendata.record_makers(self.catalog):
+            make = partial(function, self.seen, record)
+            key = self.memo.base + self.fingerprints.of(record)
+            files[path] = self.memo.kept(path, key, make, self.trace, self.answer)
+        self.memo.keep()
+        return files
 
     def shards(self) -> dict[str, str]:
         """The search shard of each page about a region below the province: news posts, proposal
