@@ -21,7 +21,7 @@ from .audit import audit
 from .catalog import Catalog, build_catalog
 from .check import check
 from .elsewhere import Elsewhere
-from .engine import copy_direct, run_mkdocs, write_config
+from .engine import copy_direct, menu_pages
 from .headers import secure
 from .images import Images
 from .index import mark_searchable, run_pagefind
@@ -44,6 +44,7 @@ class BuildResult:
     search_reused: tuple[str, ...] = ()  # search shards linked unchanged from the previous build
     remembered: int = 0  # pages the memo gave unrendered, as the last build rendered them (memo.py)
     rendered: int = 0  # pages rendered
+    mkdocs: bool = True  # whether MkDocs ran (else its pages were copied from its last build)
 
 
 def check_records(content: Path) -> tuple[Records, list[Problem]]:
@@ -96,7 +97,7 @@ def build(
     fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}-baru-", dir=out.parent))
     try:
         with clock.stage("engine"):
-            run_mkdocs(write_config(work, docs, fresh, site_url), _data_epoch(records))
+            ran = menu_pages(work, docs, fresh, site_url, _data_epoch(records))
             copy_direct(docs, fresh)
             # Before framing: the framed pages inherit the policy and the search mark from their shells.
             secure(fresh)
@@ -134,6 +135,7 @@ def build(
         searched.reused,
         output.remembered,
         output.rendered,
+        ran,
     )
 
 
@@ -158,7 +160,6 @@ def _render(
     if (work / "bingkai.md").exists():
         os.replace(work / "bingkai.md", last)
     base = memo.base(site_config(), data_license(), records.data_date(), site_url)
-    memo.settled()  # the last build's memo is written
     remembered = memo.Memo(work / "halaman.json", last, base) if memo.worth_it(records) else None
     (work / "halaman.json").unlink(missing_ok=True)  # (the memo deletes it once read)
     # On two cores, another process renders three pages in five meanwhile (parallel.py), unless the
@@ -232,8 +233,7 @@ _DELETERS: list[threading.Thread] = []
 
 
 def settled() -> None:
-    """Wait until the old sites replaced by this process's builds are deleted and its memo written."""
-    memo.settled()
+    """Wait until the old sites replaced by this process's builds are deleted."""
     while _DELETERS:
         _DELETERS.pop().join()
 

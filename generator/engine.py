@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
+import json
 import os
 import shutil
 import subprocess
@@ -53,6 +56,53 @@ def run_mkdocs(config: Path, build_date_epoch: int) -> None:
     )
     if result.returncode != 0:
         raise EngineFailed("MkDocs gagal membangun situs:\n" + (result.stderr or result.stdout).strip())
+
+
+def menu_pages(work: Path, docs: Path, site: Path, site_url: str | None, epoch: int) -> bool:
+    """MkDocs's part of the site (the menu pages, one shell per kind of data page, the theme's files)
+    into `site`: built by `mkdocs build --strict` into `work/mkdocs-site`, or, when nothing MkDocs
+    reads changed since it last built there, copied from there (copied, not linked: later stages
+    rewrite these pages in place). Most edits change only data pages: this saves MkDocs's half
+    second. Returns whether MkDocs ran."""
+    made = work / "mkdocs-site"
+    config = write_config(work, docs, made, site_url)
+    stamp = work / "mkdocs.json"
+    key = _inputs(config, docs, epoch)
+    try:
+        last = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        last = None
+    ran = last != key or not made.is_dir()
+    if ran:
+        stamp.unlink(missing_ok=True)
+        shutil.rmtree(made, ignore_errors=True)
+        run_mkdocs(config, epoch)
+        stamp.write_text(json.dumps(key), encoding="utf-8")
+    shutil.copytree(made, site, dirs_exist_ok=True)
+    return ran
+
+
+def _inputs(config: Path, docs: Path, epoch: int) -> str:
+    """Everything MkDocs reads: its configuration, the date, its and its extensions' versions, the
+    theme overrides, the name of every docs file (links are checked against them) and the bytes of
+    every file it builds or copies (not of the files it is told to leave alone, see DIRECT)."""
+    digest = hashlib.sha256(config.read_bytes() + f"\0{epoch}\0".encode())
+    for package in ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown"):
+        digest.update(f"{package}={importlib.metadata.version(package)}\0".encode())
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    custom = (settings.get("theme") or {}).get("custom_dir")
+    for root, kind in ((Path(custom), "theme"), (docs, "docs")) if custom else ((docs, "docs"),):
+        for folder, folders, files in os.walk(root):
+            folders.sort()
+            relative = Path(folder).relative_to(root).as_posix()
+            left = kind == "docs" and any(relative == d or relative.startswith(f"{d}/") for d in DIRECT)
+            for name in sorted(files):
+                path = os.path.join(folder, name)
+                digest.update(f"{kind}\0{relative}/{name}\0".encode())
+                if not left or name.endswith(".md"):
+                    with open(path, "rb") as file:
+                        digest.update(hashlib.sha256(file.read()).digest())
+    return digest.hexdigest()
 
 
 def _link(source: str, target: str) -> None:

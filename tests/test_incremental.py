@@ -269,6 +269,7 @@ def test_a_reusing_rebuild_after_a_template_edit_equals_a_cold_build(
     _cli_build(project, content, site, work)
     assert shown not in (site / shown_in).read_text(encoding="utf-8")
     before = _keys(work)
+    stamp = (work / "mkdocs.json").stat().st_mtime_ns
     change(project)
     _cli_build(project, content, site, work)
     cold = tmp_path / "cold"
@@ -277,6 +278,8 @@ def test_a_reusing_rebuild_after_a_template_edit_equals_a_cold_build(
     assert sorted(ours) == sorted(theirs)
     assert [name for name in ours if ours[name] != theirs[name]] == []
     assert shown in (site / shown_in).read_text(encoding="utf-8")
+    # MkDocs ran again for the theme and the stylesheet; a proposal page's template is not its input.
+    assert ((work / "mkdocs.json").stat().st_mtime_ns != stamp) == (edit != "page")
     # A framed page is made again exactly when the edit shows in it; every other one is copied.
     after = _keys(work)
     assert sorted(after) == sorted(before)
