@@ -83,7 +83,9 @@ def build(
         with clock.stage("photos"):
             processed = _photos(images, records, content, work)
         with clock.stage("render"):
-            output, drafts, catalog, history = _render(records, content, work, site_url, processed, images)
+            output, drafts, catalog, history, remembered = _render(
+                records, content, work, site_url, processed, images
+            )
         with clock.stage("write"):
             images.finish()  # the photos and cards made meanwhile, before write copies them
             shells, chosen = frame.shells(drafts.keys)
@@ -121,6 +123,8 @@ def build(
         with clock.stage("finish"):
             audit(catalog, fresh)
             _replace(fresh, out)
+            if remembered:  # for the next build, after this one's site is in place (memo.py)
+                remembered.save(output.made, drafts.drafts, drafts.keys, output.pages)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     notes = (history.note,) if history.note else ()
@@ -152,7 +156,7 @@ def _render(
     site_url: str | None,
     processed: dict[str, photos.Processed],
     images: Images,
-) -> tuple[Output, Drafts, Catalog, changes.History]:
+) -> tuple[Output, Drafts, Catalog, changes.History, memo.Memo | None]:
     history = changes.read(content, history_url())
     # The last build's pages, reused where nothing they read changed (memo.py). Their Markdown is
     # read from the last drafts file, moved aside for it.
@@ -160,6 +164,7 @@ def _render(
     if (work / "bingkai.md").exists():
         os.replace(work / "bingkai.md", last)
     base = memo.base(site_config(), data_license(), records.data_date(), site_url)
+    memo.settled()  # the last build's memo is written
     remembered = memo.Memo(work / "halaman.json", last, base) if memo.worth_it(records) else None
     (work / "halaman.json").unlink(missing_ok=True)  # (the memo deletes it once read)
     # On two cores, another process renders three pages in five meanwhile (parallel.py), unless the
@@ -213,13 +218,11 @@ def _render(
                 made=output.made | share.made,
                 rendered=output.rendered + share.rendered,
             )
-    if remembered:
-        remembered.save(output.made, drafts.drafts, drafts.keys, output.pages)
     last.unlink(missing_ok=True)
     missing = sorted(output.addressed - set(output.pages) - set(drafts.keys))
     if missing:  # as `mkdocs build --strict` refuses a link to a page that does not exist
         raise EngineFailed(f"tautan ke halaman yang tidak ada: {', '.join(missing[:5])}{BUG}")
-    return output, drafts, catalog, history
+    return output, drafts, catalog, history, remembered
 
 
 def _data_epoch(records: Records) -> int:
@@ -233,7 +236,8 @@ _DELETERS: list[threading.Thread] = []
 
 
 def settled() -> None:
-    """Wait until the old sites replaced by this process's builds are deleted."""
+    """Wait until the old sites replaced by this process's builds are deleted and its memo written."""
+    memo.settled()
     while _DELETERS:
         _DELETERS.pop().join()
 

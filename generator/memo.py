@@ -21,6 +21,7 @@ import functools
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -297,6 +298,7 @@ class Memo:
     def __init__(self, file: Path, drafts: Path, base: str) -> None:
         self.file, self.drafts, self.base = file, drafts, base
         self.last: dict[str, Entry] = {}
+        settled()
         kept = _KEPT.pop(file, None)
         try:
             stamp = _stamp(file)
@@ -390,7 +392,7 @@ class Memo:
         texts: Mapping[str, str],
     ) -> None:
         """Keep this build's entries, each with its Markdown's place in the drafts file (`drafts`) or
-        its text (`texts`), and write them to the file."""
+        its text (`texts`), and write them to the file in a thread (the next build waits for it)."""
         entries = {}
         for path, entry in sorted(made.items()):
             draft = drafts.get(path)
@@ -399,7 +401,9 @@ class Memo:
                 entries[path] = dataclasses.replace(entry, text=None, draft=draft, shell=tuple(shells[path]))
             elif text is not None:
                 entries[path] = dataclasses.replace(entry, text=text, draft=None, shell=None)
-        self._write(entries)
+        writer = threading.Thread(target=self._write, args=(entries,), name="tulis-memo")
+        writer.start()
+        _WRITERS.append(writer)
 
     def _write(self, entries: dict[str, Entry]) -> None:
         numbers: dict[Token, int] = {}
@@ -431,8 +435,15 @@ class Memo:
 
 # Data files made by this process's last build, by site path: their key, reads and text (see Memo.kept).
 _DATA: dict[str, tuple[str, dict[Token, str], str]] = {}
-# What this process wrote to each memo file, with the file's size and time then.
+# What this process wrote to each memo file, with the file's size and time then; the threads writing.
 _KEPT: dict[Path, tuple[tuple[int, int], tuple[str, dict[str, Entry]]]] = {}
+_WRITERS: list[threading.Thread] = []
+
+
+def settled() -> None:
+    """Wait for the memo files being written."""
+    while _WRITERS:
+        _WRITERS.pop().join()
 
 
 def _stamp(file: Path) -> tuple[int, int]:
