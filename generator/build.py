@@ -30,7 +30,7 @@ from .parallel import MINE
 from .problems import BUG, EngineFailed, Problem, RecordsInvalid
 from .render import WHOLE, Output, data_license, history_url, render, site_config
 from .stages import Stage, Stopwatch
-from .write import Drafts, write
+from .write import Drafts, Putter, write
 
 
 @dataclass(frozen=True)
@@ -205,6 +205,7 @@ def _render(
             images.card,
             MINE if helper else WHOLE,
             remembered,
+            Putter(work / "docs"),
         )
         if helper:
             share = helper.result()

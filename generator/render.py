@@ -69,6 +69,7 @@ class Output:
     shards: dict[str, str] = field(default_factory=dict)  # page address → search shard, if not `umum`
     addressed: frozenset[str] = frozenset()  # docs paths of pages linked from raw HTML
     made: dict[str, memo.Entry] = field(default_factory=dict)  # this build's memo entries (memo.py)
+    written: frozenset[str] = frozenset()  # data files put in the docs tree during render (write.Putter)
     remembered: int = 0  # pages the memo gave instead of rendering
     rendered: int = 0  # pages rendered
 
@@ -455,7 +456,9 @@ class Pages:
                 found[regions.up_to(kode, 2)][2].append((kode, region.label))
         return [(kode, label, sorted(kecamatan)) for kode, label, kecamatan in sorted(found.values())]
 
-    def output(self, framed: Framed | None = None, part: Part = WHOLE) -> Output:
+    def output(
+        self, framed: Framed | None = None, part: Part = WHOLE, put: Callable[[str, str], None] | None = None
+    ) -> Output:
         """Every page of `part` (see Part), and every data file, share card and copied file. With
         `framed`, each page that frame.py makes is handed to it as soon as it is rendered."""
         files: dict[str, Path] = {}
@@ -478,7 +481,13 @@ class Pages:
                 images[target] = card
         data = filter_data(self.catalog)
         data.update(opendata.package(self.catalog, self.data_date, self.license))
-        data.update(self.record_files())
+        written = set()
+        for path, text in self.record_files():
+            if put is None:
+                data[path] = text
+            else:  # on disk at once, not kept (see write.Putter)
+                put(path, text)
+                written.add(path)
         data.update(feeds.feeds(self.catalog, self.site_url))
         data.update(ical.calendars(self.catalog, self.site_url, self.data_date or dt.date.min))
         data.update(schema.site_files())  # the editors' JSON Schemas, for other tools to fetch
@@ -495,22 +504,25 @@ class Pages:
             self.shards(),
             frozenset(self.addressed),
             self.made,
+            frozenset(written),
             self.remembered,
             self.renders,
         )
 
-    def record_files(self) -> dict[str, str]:
-        """Each record's JSON file (opendata.py); with the memo, those whose record and reads are
-        unchanged as this process's last build made them."""
-        if self.memo is None:
-            return opendata.record_files(self.catalog)
-        files = {}
+    def record_files(self) -> Iterator[tuple[str, str]]:
+        """Each record's JSON file (opendata.py), one at a time; with the memo, those whose record and
+        reads are unchanged as this process's last build made them."""
         for path, function, record in opendata.record_makers(self.catalog):
-            make = partial(function, self.seen, record)
-            key = self.memo.base + self.fingerprints.of(record)
-            files[path] = self.memo.kept(path, key, make, self.trace, self.answer)
-        self.memo.keep()
-        return files
+            if self.memo is None:
+                yield path, function(self.catalog, record)
+            else:
+                key = self.memo.base + self.fingerprints.of(record)
+                yield (
+                    path,
+                    self.memo.kept(path, key, partial(function, self.seen, record), self.trace, self.answer),
+                )
+        if self.memo is not None:
+            self.memo.keep()
 
     def shards(self) -> dict[str, str]:
         """The search shard of each page about a region below the province: news posts, proposal
@@ -557,6 +569,7 @@ def render(
     card_file: CardFile = cards.card_file,
     part: Part = WHOLE,
     remembered: memo.Memo | None = None,
+    put: Callable[[str, str], None] | None = None,
 ) -> Output:
     """Every page of `part` and every file of the site. `framed` takes each page frame.py makes as it
     is rendered; `card_file` gives a share card's cached file (images.py draws them elsewhere);
@@ -573,7 +586,7 @@ def render(
         card_file,
         remembered,
     )
-    return pages.output(framed, part)
+    return pages.output(framed, part, put)
 
 
 __all__ = ["PER_PAGE", "Output", "render"]

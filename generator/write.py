@@ -75,9 +75,9 @@ def _copy(source: Path, target: Path) -> None:
 
 def write(output: Output, docs: Path, also: Iterable[str] = ()) -> None:
     """Bring the docs tree up to date. `also` names pages made elsewhere (frame.py) that must not
-    collide either."""
+    collide either; `output.written` names data files render put in the tree itself (`Putter`)."""
     seen: dict[str, str] = {}
-    for relative in [*output.pages, *also, *output.files, *output.data, *output.images]:
+    for relative in [*output.pages, *also, *output.files, *output.data, *output.images, *output.written]:
         folded = relative.casefold()
         if folded in seen:
             raise UnsafePath(f"dua berkas keluaran bertabrakan: {seen[folded]!r} dan {relative!r}")
@@ -85,7 +85,7 @@ def write(output: Output, docs: Path, also: Iterable[str] = ()) -> None:
     docs.mkdir(parents=True, exist_ok=True)
     docs = docs.resolve()
     targets = {}
-    for relative in [*output.pages, *output.data, *output.images, *output.files]:
+    for relative in [*output.pages, *output.data, *output.images, *output.files, *output.written]:
         targets[relative] = safe_join(docs, relative)
     for relative, text in [*output.pages.items(), *output.data.items()]:
         put(targets[relative], text.encode("utf-8"))
@@ -101,6 +101,18 @@ def write(output: Output, docs: Path, also: Iterable[str] = ()) -> None:
                 os.unlink(path)
         if folder != str(docs) and not os.listdir(folder):
             os.rmdir(folder)
+
+
+class Putter:
+    """Puts data files into the docs tree as render makes them, instead of keeping them all in memory
+    until write (a province's record files are 330 MB of JSON); write keeps them."""
+
+    def __init__(self, docs: Path) -> None:
+        docs.mkdir(parents=True, exist_ok=True)
+        self.docs = docs.resolve()
+
+    def __call__(self, relative: str, text: str) -> None:
+        put(safe_join(self.docs, relative), text.encode("utf-8"))
 
 
 # A framed page's Markdown in the drafts file: the hash of its bytes, where they start, how many.
