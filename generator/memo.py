@@ -37,6 +37,8 @@ TEMPLATES = CODE.parent / "site_templates"
 STASH = "_sidik_memo"  # where a record keeps its fingerprint (frozen dataclasses have a __dict__)
 Token = tuple[Any, ...]  # a read: ("item", "regions", "18.72"), ("call", "usulan_in", "18.72"), …
 RECORDS = frozenset(KINDS.values())
+# Values that print themselves whole (a subclass, such as bool of int, is its own entry).
+SIMPLE = frozenset({bool, int, float, decimal.Decimal, dt.date, dt.time, dt.datetime, dt.timedelta})
 MEMO_UP_TO = 25_000  # records (see worth_it)
 
 
@@ -58,27 +60,24 @@ class Fingerprints:
         self._known: dict[int, tuple[object, str]] = {}
 
     def of(self, value: object) -> str:
-        if value is None or isinstance(value, (bool, int, float, decimal.Decimal)):
-            return f"{type(value).__name__}:{value!r}"
-        if isinstance(value, str):  # escape.Md and str print differently: the type is part of it
-            return (
-                _hash(f"{type(value).__name__}:{value}")
-                if len(value) > 40
-                else f"{type(value).__name__}:{value!r}"
-            )
-        if isinstance(value, (dt.date, dt.time, dt.datetime, dt.timedelta)):
-            return f"{type(value).__name__}:{value!r}"
         stash = getattr(value, "__dict__", None)
+        if stash:  # a record that knows its own (below): the most common case, so the first
+            known = stash.get(STASH)
+            if known is not None:
+                return str(known)
+        kind = type(value)
+        if kind in SIMPLE or value is None:
+            return f"{kind.__name__}:{value!r}"
+        if isinstance(value, str):  # escape.Md and str print differently: the type is part of it
+            return _hash(f"{kind.__name__}:{value}") if len(value) > 40 else f"{kind.__name__}:{value!r}"
         if stash is not None and dataclasses.is_dataclass(value):
             # A record keeps its own: `musrenbang serve` keeps unchanged records between builds.
-            digest = stash.get(STASH)
-            if digest is None:
-                digest = _hash(self._record(value) if type(value) in RECORDS else self._parts(value))
-                object.__setattr__(value, STASH, digest)
-            return str(digest)
-        known = self._known.get(id(value))
-        if known is not None:
-            return known[1]
+            digest = _hash(self._record(value) if kind in RECORDS else self._parts(value))
+            object.__setattr__(value, STASH, digest)
+            return digest
+        found = self._known.get(id(value))
+        if found is not None:
+            return found[1]
         digest = _hash(self._parts(value))
         self._known[id(value)] = (value, digest)
         return digest
