@@ -2,7 +2,8 @@
 
     python -m tests.bench [--provinsi] [--seed N] [--work DIR]
 
-For each size: the time and peak memory of every pipeline stage of a cold build, pages written,
+For each size: the time and peak memory of every pipeline stage of a cold build, the most memory all
+the build's processes held at once (sampled), pages written,
 pages per second, the largest HTML page, the bytes a reader downloads for one search query (measured
 in Chromium when it is installed), and (kelurahan and kota) the rebuild time after editing one
 proposal and one meeting, with the parsed records kept between builds as `musrenbang serve` keeps them.
@@ -21,6 +22,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +50,60 @@ class Figures:
     largest: tuple[int, str]
     search_bytes: Search | None
     edits: list[tuple[str, float]]
+    together: Together | None = None
+
+
+@dataclass
+class Together:
+    """The most memory the build's processes held at once: this one and every process below it (the
+    other render process, image and frame workers, MkDocs, Pagefind), sampled every 0.1 s."""
+
+    mib: int = 0
+    own_mib: int = 0
+    processes: int = 0
+    stage: str = ""
+
+
+def _rss_mib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="utf-8") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _below(pid: int) -> list[int]:
+    """Every process below `pid` (Linux /proc)."""
+    parents: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="utf-8") as stat:
+                    parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            parents.setdefault(parent, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _sample(stopwatch: Stopwatch, together: Together, done: threading.Event) -> None:
+    me = os.getpid()
+    while not done.wait(0.1):
+        below = _below(me)
+        own = _rss_mib(me)
+        total = own + sum(_rss_mib(pid) for pid in below)
+        if total > together.mib:
+            stage = stopwatch.stages[-1].name if stopwatch.stages else "(start)"
+            together.mib, together.own_mib, together.processes = total, own, len(below) + 1
+            together.stage = f"after {stage}"
 
 
 def generate(skala: str, seed: int, folder: Path) -> Path:
@@ -157,15 +213,28 @@ def measure(skala: str, seed: int, root: Path, with_edits: bool = True) -> Figur
     shutil.rmtree(out, ignore_errors=True)
     shutil.rmtree(work, ignore_errors=True)
     stopwatch = Stopwatch()
+    together, done = Together(), threading.Event()
+    sampler = threading.Thread(target=_sample, args=(stopwatch, together, done), daemon=True)
+    sampler.start()
     began = time.perf_counter()
     build(content, out, work, stopwatch=stopwatch)  # as `musrenbang build` runs it: no cache held
     seconds = time.perf_counter() - began
+    done.set()
+    sampler.join()
     pages = html_pages(out)
     largest = max((p.stat().st_size, p.relative_to(out).as_posix()) for p in pages)
     edits: list[tuple[str, float]] = []
     if not with_edits:
         return Figures(
-            skala, _count(content), stopwatch, seconds, len(pages), largest, search_download(out), edits
+            skala,
+            _count(content),
+            stopwatch,
+            seconds,
+            len(pages),
+            largest,
+            search_download(out),
+            edits,
+            together,
         )
     cache: Cache = {}
     load(content, cache)  # what `musrenbang serve` holds between builds (not timed)
@@ -183,7 +252,7 @@ def measure(skala: str, seed: int, root: Path, with_edits: bool = True) -> Figur
         build(content, out, work, cache=cache)
         edits.append((f"{label}: whole site", time.perf_counter() - start))
     return Figures(
-        skala, _count(content), stopwatch, seconds, len(pages), largest, search_download(out), edits
+        skala, _count(content), stopwatch, seconds, len(pages), largest, search_download(out), edits, together
     )
 
 
@@ -262,6 +331,14 @@ def table(results: list[Figures], reference: tuple[int, float] | None) -> str:
             f"| {r.skala} | {r.seconds:.1f} | {r.pages:,} | {r.pages / r.seconds:,.0f} | "
             f"{_kib(r.largest[0])} ({r.largest[1]}) | {_search(r.search_bytes)} | {edits} |"
         )
+    lines.append("")
+    for r in results:
+        if r.together and r.together.mib:
+            t = r.together
+            lines.append(
+                f"{r.skala}: all the build's processes together held at most {t.mib:,} MiB (sampled every "
+                f"0.1 s; {t.processes} processes, this one {t.own_mib:,} MiB, {t.stage})."
+            )
     if reference:
         posts, seconds = reference
         lines += [
