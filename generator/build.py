@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,7 +104,7 @@ def build(
             copy_direct(docs, fresh)
             # Before framing: the framed pages inherit the policy and the search mark from their shells.
             secure(fresh)
-            mark_searchable(fresh)
+            built = mark_searchable(fresh)
         with clock.stage("frame"):
             config = site_config()
             added, reused = frame.render_pages(
@@ -118,13 +119,17 @@ def build(
             )
             public = site_url or config.get("site_url")
             frame.sitemap(fresh, public, added, [frame.url_of(shell) for shell in shells])
-        with clock.stage("index"):
-            searched = run_pagefind(fresh, output.shards, work, out if out.is_dir() else None, set(added))
-        with clock.stage("finish"):
-            audit(catalog, fresh)
-            _replace(fresh, out)
-            if remembered:  # for the next build, after this one's site is in place (memo.py)
-                remembered.save(output.made, drafts.drafts, drafts.keys, output.pages)
+        # The audit reads the finished pages while Pagefind indexes them (it writes only its bundles).
+        with ThreadPoolExecutor(1, thread_name_prefix="audit") as auditor:
+            audited = auditor.submit(audit, catalog, fresh)
+            with clock.stage("index"):
+                previous = out if out.is_dir() else None
+                searched = run_pagefind(fresh, output.shards, work, previous, added, built)
+            with clock.stage("finish"):
+                audited.result()
+                _replace(fresh, out)
+                if remembered:  # for the next build, after this one's site is in place (memo.py)
+                    remembered.save(output.made, drafts.drafts, drafts.keys, output.pages)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     notes = (history.note,) if history.note else ()

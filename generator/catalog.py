@@ -111,6 +111,11 @@ class Catalog:
         """The post title: the record's own, or the meeting's name and year."""
         return rapat.judul or f"{self.nama_rapat(rapat)} {rapat.tanggal.year}"
 
+    def judul_by_id(self, rapat_id: str) -> str:
+        """The post title of the meeting `rapat_id`: a page that names a meeting reads only this, and
+        is not rendered again when another of the meeting's fields changes (memo.py)."""
+        return self.judul(self.rapat_by_id[rapat_id])
+
     def in_seri(self, seri_id: str) -> tuple[Rapat, ...]:
         """Meetings of a series in schedule order."""
         return self.rapat_by_seri.get(seri_id, ())

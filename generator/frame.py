@@ -372,9 +372,10 @@ def render_pages(
     known: set[str],
     previous: Path | None = None,
     manifest: Path | None = None,
-) -> tuple[list[str], int]:
-    """Write every framed page into the built site, on every core; returns their addresses and how
-    many were linked from the last build. `pages` gives, by docs path, the hash of each page's
+) -> tuple[dict[str, Entry], int]:
+    """Write every framed page into the built site, on every core; returns the manifest entry of each
+    (what it is made of, its file's size and time) by address, in docs path order, and how many were
+    linked from the last build. `pages` gives, by docs path, the hash of each page's
     Markdown and where it lies in the `drafts` file (see write.Drafts): the workers get places, not
     texts.
 
@@ -418,10 +419,10 @@ def render_pages(
     if manifest is not None:
         entries = {url: list(entry) for url, entry, _ in sorted(done)}
         manifest.write_text(json.dumps(entries, separators=(",", ":")), encoding="utf-8")
-    return [url for url, _, _ in done], sum(reused for _, _, reused in done)
+    return {url: entry for url, entry, _ in done}, sum(reused for _, _, reused in done)
 
 
-def sitemap(site: Path, site_url: str | None, added: list[str], shell_urls: Iterable[str]) -> None:
+def sitemap(site: Path, site_url: str | None, added: Iterable[str], shell_urls: Iterable[str]) -> None:
     """MkDocs's sitemap without the shells and with the framed pages (same date), plus its .gz."""
     path = site / "sitemap.xml"
     if not site_url or not path.is_file():

@@ -22,7 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Container, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -53,14 +53,24 @@ def searchable(path: str) -> bool:
     return not path.startswith(LISTS) and path not in UNSEARCHED
 
 
-def mark_searchable(site: Path) -> None:
-    """Mark the article of each page MkDocs built (and so of every shell) for the index."""
+def _searchable_html(relative: str) -> bool:
+    """Whether the built page at `relative` (a path in the site) may be searched: its docs page, in
+    either of the forms MkDocs serves at that address, is `searchable`."""
+    docs = "404.md" if relative == "404.html" else relative.removesuffix("index.html") + "index.md"
+    return searchable(docs) and searchable(docs.replace("/index.md", ".md"))
+
+
+def mark_searchable(site: Path) -> list[str]:
+    """Mark the article of each page MkDocs built (and so of every shell) for the index; the pages,
+    by path in the site."""
+    found = []
     for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
         relative = page.relative_to(site).as_posix()
-        docs = "404.md" if relative == "404.html" else relative.removesuffix("index.html") + "index.md"
-        if PLAIN in text and (searchable(docs) and searchable(docs.replace("/index.md", ".md"))):
+        found.append(relative)
+        text = page.read_text(encoding="utf-8")
+        if PLAIN in text and _searchable_html(relative):
             page.write_text(text.replace(PLAIN, SEARCHABLE, 1), encoding="utf-8")
+    return sorted(found)
 
 
 def shard(kode: str | None) -> str:
@@ -100,15 +110,20 @@ def _pagefind_version() -> str:
         return "?"
 
 
-def _pages(site: Path, shards: Mapping[str, str]) -> dict[str, list[tuple[str, Path]]]:
-    """The searchable pages of each shard (by address, from `shards`, else `umum`), in address order."""
+def _pages(
+    site: Path, shards: Mapping[str, str], built: Iterable[str], framed: Iterable[str]
+) -> dict[str, list[tuple[str, Path]]]:
+    """The searchable pages of each shard (by address, from `shards`, else `umum`), in address order:
+    of the pages MkDocs built (`built`, by path in the site; a shell frame.py removed is gone) and the
+    pages frame.py made (`framed`, by address), without walking the site's 20,000 files. Lists are
+    left out by their address: no change to a list re-indexes its shard."""
+    pages = [p for p in built if (site / p).is_file()] + [f"{url}index.html" for url in framed]
     found: dict[str, list[tuple[str, Path]]] = {}
-    for page in sorted(site.rglob("*.html")):
-        relative = page.relative_to(site).as_posix()
-        if relative.startswith(f"{FOLDER}/"):
+    for relative in sorted(set(pages)):
+        if relative.startswith(f"{FOLDER}/") or not _searchable_html(relative):
             continue
         url = relative.removesuffix("index.html")
-        found.setdefault(shards.get(url, GENERAL), []).append((relative, page))
+        found.setdefault(shards.get(url, GENERAL), []).append((relative, site / relative))
     return found
 
 
@@ -120,16 +135,17 @@ def _documents(pages: list[tuple[str, Path]]) -> Iterator[tuple[str, str]]:
             yield relative, text
 
 
-def _digest(pages: list[tuple[str, Path]], framed: Container[str]) -> str:
-    """A shard's fingerprint: its pages' addresses and what they are. A framed page (`framed`, by
-    address) is known by its file's size and modification time, which stay as they were when frame.py
-    linked it unchanged from the last build, so the pages are not read; any other page (the few
-    MkDocs writes anew every build) by its document."""
+def _digest(pages: list[tuple[str, Path]], framed: Mapping[str, Sequence[object]]) -> str:
+    """A shard's fingerprint: its pages' addresses and what they are. A framed page (`framed`: its
+    manifest entry by address, see frame.render_pages) is known by what it is made of and its file's
+    size and modification time, which stay as they were when frame.py linked it unchanged from the
+    last build, so the pages are not read; any other page (the few MkDocs writes anew every build) by
+    its document."""
     hashed = hashlib.sha256(f"{VERSION}\0{_pagefind_version()}\0{OPTIONS}".encode())
     for relative, page in pages:
-        if relative.removesuffix("index.html") in framed:
-            found = page.stat()
-            hashed.update(f"{relative}\0{found.st_size}\0{found.st_mtime_ns}\0".encode())
+        entry = framed.get(relative.removesuffix("index.html"))
+        if entry is not None:
+            hashed.update(f"{relative}\0{entry}\0".encode())
         else:
             text = document(page.read_text(encoding="utf-8"))
             hashed.update(f"{relative}\0{text}\0".encode())
@@ -197,12 +213,14 @@ def run_pagefind(
     shards: Mapping[str, str],
     work: Path,
     previous: Path | None = None,
-    framed: Container[str] = frozenset(),
+    framed: Mapping[str, Sequence[object]] | None = None,
+    built: Iterable[str] = (),
 ) -> Indexed:
     """Index every searchable page of `site` by shard (`shards`: page address → shard). A shard whose
-    pages are those of the last build (`work/cari.json` says what they were; `framed` names the pages,
-    by address, that frame.py wrote or linked, see `_digest`) is linked from the `previous` site
-    instead of indexed again."""
+    pages are those of the last build (`work/cari.json` says what they were; `framed` gives the
+    manifest entry of each page frame.py wrote or linked, by address, see `_digest`) is linked from
+    the `previous` site instead of indexed again. The pages are those MkDocs built (`built`, as
+    `mark_searchable` found them) and the framed ones."""
     manifest_path = work / "cari.json"
     try:
         last = json.loads(manifest_path.read_text(encoding="utf-8")) if previous else {}
@@ -213,7 +231,8 @@ def run_pagefind(
     reused = []
     counts: dict[str, int] = {}
     fingerprints = {}
-    for name, pages in sorted(_pages(site, shards).items()):
+    framed = framed or {}
+    for name, pages in sorted(_pages(site, shards, built, framed).items()):
         fingerprint = fingerprints[name] = _digest(pages, framed)
         old = last.get(name)
         bundle = previous / FOLDER / name if previous else None

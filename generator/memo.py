@@ -25,7 +25,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from .fields import Origin
 from .load import Records
@@ -40,6 +40,7 @@ RECORDS = frozenset(KINDS.values())
 # Values that print themselves whole (a subclass, such as bool of int, is its own entry).
 SIMPLE = frozenset({bool, int, float, decimal.Decimal, dt.date, dt.time, dt.datetime, dt.timedelta})
 MEMO_UP_TO = 25_000  # records (see worth_it)
+T = TypeVar("T")
 
 
 class Opaque(Exception):
@@ -311,8 +312,10 @@ class Memo:
         if found and found[0] == base and drafts.is_file():
             self.last = found[1]
         self._answers: dict[Token, str] = {}
-        self._file = drafts.open("rb") if self.last else None
-        self.data: dict[str, tuple[str, dict[Token, str], str]] = {}  # this build's, see `kept`
+        # The last drafts file, read whole (a city's is about 30 MB; no memo above MEMO_UP_TO records):
+        # one read instead of one a page.
+        self._drafts = drafts.read_bytes() if self.last else b""
+        self.data: dict[str, tuple[str, dict[Token, str], object]] = {}  # this build's, see `kept`
 
     @classmethod
     def recording(cls, base: str) -> Memo:
@@ -343,15 +346,15 @@ class Memo:
         return True
 
     def kept(
-        self, name: str, key: str, make: Callable[[], str], trace: Trace, answer: Callable[[Token], str]
-    ) -> str:
-        """A data file this process made in an earlier build from the same inputs (`key` and the
-        reads it noted), else made now (`make`, reading through the traced catalog). Kept in memory
-        only, for `musrenbang serve`: a city's record files are 13 MB."""
+        self, name: str, key: str, make: Callable[[], T], trace: Trace, answer: Callable[[Token], str]
+    ) -> T:
+        """A data file (or files) this process made in an earlier build from the same inputs (`key`
+        and the reads it noted), else made now (`make`, reading through the traced catalog). Kept in
+        memory only, for `musrenbang serve`: a city's record files are 13 MB."""
         found = _DATA.get(name)
         if found is not None and found[0] == key and self.same(found[1], answer):
             self.data[name] = found
-            return found[2]
+            return cast(T, found[2])
         trace.reads, trace.opaque = {}, False
         try:
             text = make()
@@ -370,18 +373,18 @@ class Memo:
         """The entry's Markdown, None if the drafts file no longer holds it."""
         if entry.text is not None:
             return entry.text
-        assert entry.draft is not None and self._file is not None
+        assert entry.draft is not None
         digest, start, length = entry.draft
-        data = os.pread(self._file.fileno(), length, start)
-        return data.decode("utf-8") if hashlib.sha256(data).hexdigest() == digest else None
+        data = self._drafts[start : start + length]
+        if len(data) != length or hashlib.sha256(data).hexdigest() != digest:
+            return None
+        return data.decode("utf-8")
 
     def __enter__(self) -> Memo:
         return self
 
     def __exit__(self, *_: object) -> None:
-        if self._file is not None:
-            self._file.close()
-            self._file = None
+        self._drafts = b""
 
     def save(
         self,
@@ -433,7 +436,7 @@ class Memo:
 
 
 # Data files made by this process's last build, by site path: their key, reads and text (see Memo.kept).
-_DATA: dict[str, tuple[str, dict[Token, str], str]] = {}
+_DATA: dict[str, tuple[str, dict[Token, str], object]] = {}
 # What this process wrote to each memo file, with the file's size and time then; the threads writing.
 _KEPT: dict[Path, tuple[tuple[int, int], tuple[str, dict[str, Entry]]]] = {}
 _WRITERS: list[threading.Thread] = []

@@ -26,8 +26,9 @@ def slug(name: str) -> str:
     return toc.slugify(name, "-")
 
 
-def post_path(rapat: Rapat) -> str:
-    return f"berita/{rapat.id}.md"
+def post_path(rapat: Rapat | str) -> str:
+    """The docs path of a meeting's news post, by the meeting or its id."""
+    return f"berita/{rapat if isinstance(rapat, str) else rapat.id}.md"
 
 
 def categories(catalog: Catalog, rapat: Rapat) -> list[str]:

@@ -61,7 +61,8 @@ class Table:
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
     foreign_keys: tuple[tuple[str, str, str], ...]  # (column, resource, column there)
-    rows: Callable[[Catalog], Iterable[dict[str, Any]]]
+    records: Callable[[Catalog], Iterable[Any]]  # in the table's order
+    rows: Callable[[Any], Iterable[dict[str, Any]]]  # a record's rows: one, or one per list item
 
     def schema(self) -> dict[str, Any]:
         return {
@@ -130,18 +131,21 @@ def _child(parent: str, key: str, cls: type) -> list[Column]:
     ]
 
 
-def _rows_of(records: Iterable[object], extra: Callable[[Any], dict[str, Any]] | None = None):  # type: ignore[no-untyped-def]
-    for record in records:
-        row = _values(record)
-        if extra:
-            row.update(extra(record))
-        yield row
+def _one(extra: Callable[[Any], dict[str, Any]] | None = None) -> Callable[[Any], list[dict[str, Any]]]:
+    """A record's row: its values, and `extra` columns made from it."""
+    return lambda record: [{**_values(record), **(extra(record) if extra else {})}]
 
 
-def _children(records: Iterable[Any], parent: str, key: str):  # type: ignore[no-untyped-def]
-    for record in records:
-        for number, item in enumerate(getattr(record, key), start=1):
-            yield {parent: record.id, "urutan": number, **_values(item)}
+def _items(parent: str, key: str) -> Callable[[Any], list[dict[str, Any]]]:
+    """A row per item of a record's list `key`, numbered from 1."""
+    return lambda record: [
+        {parent: record.id, "urutan": number, **_values(item)}
+        for number, item in enumerate(getattr(record, key), start=1)
+    ]
+
+
+def _by_id(records: Iterable[Any]) -> list[Any]:
+    return sorted(records, key=attrgetter("id"))
 
 
 def tables() -> tuple[Table, ...]:
@@ -166,27 +170,27 @@ def tables() -> tuple[Table, ...]:
             (*_columns(model.Wilayah), *wilayah_extra),
             ("kode",),
             (("induk", "", "kode"),),
-            lambda c: _rows_of(
-                (r.wilayah for r in c.regions.values()),
+            lambda c: [r.wilayah for r in c.regions.values()],
+            _one(
                 lambda w: {
                     "tingkat": regions.TINGKAT[regions.level(w.kode)],
                     "induk": regions.parent(w.kode),
                     "zona_waktu": regions.zona(w.kode),
-                },
+                }
             ),
         ),
         Table(
             "opd", "OPD", tuple(_columns(model.Opd)), ("id",), (("wilayah", "wilayah", "kode"),),
-            lambda c: _rows_of(c.opd.values()),
+            lambda c: c.opd.values(), _one(),
         ),
         Table(
             "peserta", "Peserta", tuple(_columns(model.Peserta)), ("id",), (("wilayah", "wilayah", "kode"),),
-            lambda c: _rows_of(c.peserta.values()),
+            lambda c: c.peserta.values(), _one(),
         ),
         Table(
             "seri", "Rangkaian rapat", tuple(_columns(model.Seri)), ("id",),
             (("wilayah", "wilayah", "kode"),),
-            lambda c: _rows_of(c.seri.values()),
+            lambda c: c.seri.values(), _one(),
         ),
         Table(
             "rapat",
@@ -194,7 +198,7 @@ def tables() -> tuple[Table, ...]:
             tuple(_columns(model.Rapat)),
             ("id",),
             (("wilayah", "wilayah", "kode"), ("seri", "seri", "id")),
-            lambda c: _rows_of(sorted(c.rapat, key=attrgetter("id"))),
+            lambda c: _by_id(c.rapat), _one(),
         ),
         Table(
             "kehadiran",
@@ -202,18 +206,18 @@ def tables() -> tuple[Table, ...]:
             tuple(_child("rapat", "peserta", model.Kehadiran)),
             ("rapat", "urutan"),
             (("rapat", "rapat", "id"), ("peserta", "peserta", "id")),
-            lambda c: _children(sorted(c.rapat, key=attrgetter("id")), "rapat", "peserta"),
+            lambda c: _by_id(c.rapat), _items("rapat", "peserta"),
         ),
         Table(
             "sumber", "Sumber berita rapat", tuple(_child("rapat", "sumber", model.Sumber)),
             ("rapat", "urutan"),
             (("rapat", "rapat", "id"),),
-            lambda c: _children(sorted(c.rapat, key=attrgetter("id")), "rapat", "sumber"),
+            lambda c: _by_id(c.rapat), _items("rapat", "sumber"),
         ),
         Table(
             "dokumen", "Dokumen rapat", tuple(_child("rapat", "dokumen", model.Dokumen)), ("rapat", "urutan"),
             (("rapat", "rapat", "id"),),
-            lambda c: _children(sorted(c.rapat, key=attrgetter("id")), "rapat", "dokumen"),
+            lambda c: _by_id(c.rapat), _items("rapat", "dokumen"),
         ),
         Table(
             "usulan",
@@ -230,10 +234,8 @@ def tables() -> tuple[Table, ...]:
                 ("opd_tujuan_akhir", "opd", "id"),
                 ("lanjutan_dari", "", "id"),
             ),
-            lambda c: _rows_of(
-                sorted(c.usulan, key=attrgetter("id")),
-                lambda u: {"status": status(u).keputusan, "tahap_terakhir": status(u).tahap},
-            ),
+            lambda c: _by_id(c.usulan),
+            _one(lambda u: {"status": status(u).keputusan, "tahap_terakhir": status(u).tahap}),
         ),
         Table(
             "riwayat",
@@ -241,7 +243,7 @@ def tables() -> tuple[Table, ...]:
             tuple(_child("usulan", "riwayat", model.Riwayat)),
             ("usulan", "urutan"),
             (("usulan", "usulan", "id"), ("rapat", "rapat", "id")),
-            lambda c: _children(sorted(c.usulan, key=attrgetter("id")), "usulan", "riwayat"),
+            lambda c: _by_id(c.usulan), _items("usulan", "riwayat"),
         ),
     )  # fmt: skip
 
@@ -264,25 +266,51 @@ def cell(value: Any, column: Column) -> str:
     return text
 
 
-def _csv(table: Table, catalog: Catalog) -> str:
+def _csv(table: Table, catalog: Catalog, lines: Lines | None = None) -> str:
+    """A table as CSV. With `lines` (see `package`), each record's lines are taken from it when the
+    same record object made them, and put in it."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([c.name for c in table.columns])
-    for row in table.rows(catalog):
-        writer.writerow([cell(row.get(c.name), c) for c in table.columns])
+    for record in table.records(catalog):
+        if lines is None:
+            for row in table.rows(record):
+                writer.writerow([cell(row.get(c.name), c) for c in table.columns])
+            continue
+        found = _LINES.get((table.name, id(record)))
+        if found is None or found[0] is not record:
+            own = io.StringIO()
+            own_writer = csv.writer(own, lineterminator="\r\n")
+            for row in table.rows(record):
+                own_writer.writerow([cell(row.get(c.name), c) for c in table.columns])
+            found = (record, own.getvalue())
+        out.write(found[1])
+        lines[(table.name, id(record))] = found
     return out.getvalue()
+
+
+# A record's CSV lines by table and record, kept by `package(remember=True)` for the next build in this
+# process (`musrenbang serve` keeps unchanged records): the record object itself, and its lines.
+Lines = dict[tuple[str, int], tuple[object, str]]
+_LINES: Lines = {}
 
 
 def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
-def package(catalog: Catalog, data_date: dt.date | None, license: dict[str, str] = LICENSE) -> dict[str, str]:
-    """`data/datapackage.json` and its CSV files, keyed by site path."""
+def package(
+    catalog: Catalog, data_date: dt.date | None, license: dict[str, str] = LICENSE, remember: bool = False
+) -> dict[str, str]:
+    """`data/datapackage.json` and its CSV files, keyed by site path. With `remember`, each record's
+    lines are kept for the next build in this process, and taken from the last where the record is
+    the same (a city's are a few megabytes; the memo's limit applies, see render.py)."""
+    global _LINES
     files: dict[str, str] = {}
     resources = []
+    lines: Lines | None = {} if remember else None
     for table in tables():
-        text = _csv(table, catalog)
+        text = _csv(table, catalog, lines)
         raw = text.encode("utf-8")
         files[f"data/{table.name}.csv"] = text
         resources.append(
@@ -310,6 +338,7 @@ def package(catalog: Catalog, data_date: dt.date | None, license: dict[str, str]
             "resources": resources,
         }
     )
+    _LINES = lines or {}
     return files
 
 

@@ -480,7 +480,7 @@ class Pages:
             else:
                 images[target] = card
         data = filter_data(self.catalog)
-        data.update(opendata.package(self.catalog, self.data_date, self.license))
+        data.update(opendata.package(self.catalog, self.data_date, self.license, self.memo is not None))
         written = set()
         for path, text in self.record_files():
             if put is None:
@@ -488,8 +488,10 @@ class Pages:
             else:  # on disk at once, not kept (see write.Putter)
                 put(path, text)
                 written.add(path)
-        data.update(feeds.feeds(self.catalog, self.site_url))
-        data.update(ical.calendars(self.catalog, self.site_url, self.data_date or dt.date.min))
+        data.update(self.kept("feeds", feeds.feeds, self.site_url))
+        data.update(self.kept("ical", ical.calendars, self.site_url, self.data_date or dt.date.min))
+        if self.memo is not None:
+            self.memo.keep()  # the data files made or kept in this build, for the next
         data.update(schema.site_files())  # the editors' JSON Schemas, for other tools to fetch
         data["robots.txt"] = "User-agent: *\nAllow: /\n" + (
             f"Sitemap: {self.site_url.rstrip('/')}/sitemap.xml\n" if self.site_url else ""
@@ -521,8 +523,14 @@ class Pages:
                     path,
                     self.memo.kept(path, key, partial(function, self.seen, record), self.trace, self.answer),
                 )
-        if self.memo is not None:
-            self.memo.keep()
+
+    def kept(self, name: str, function: Callable[..., dict[str, str]], *args: object) -> dict[str, str]:
+        """`function(catalog, *args)`: files made from the whole catalog (the feeds, the calendars);
+        with the memo, as this process's last build made them when nothing they read changed."""
+        if self.memo is None:
+            return function(self.catalog, *args)
+        key = self.memo.base + self.fingerprints.of((name, args))
+        return self.memo.kept(name, key, partial(function, self.seen, *args), self.trace, self.answer)
 
     def shards(self) -> dict[str, str]:
         """The search shard of each page about a region below the province: news posts, proposal

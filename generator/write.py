@@ -132,7 +132,7 @@ class Drafts:
         self.drafts: dict[str, Draft] = {}
         self.file.parent.mkdir(parents=True, exist_ok=True)
         shutil.rmtree(self.file.parent / "bingkai", ignore_errors=True)  # a file per page, before 2026-11
-        self._out = self.file.open("wb")
+        self._out = self.file.open("wb", buffering=2**20)  # a few thousand small writes
         self._end = 0
 
     def put(self, path: str, text: str, known: Entry | None = None) -> None:
