@@ -13,7 +13,6 @@ import os
 import shutil
 import tempfile
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,17 +118,16 @@ def build(
             )
             public = site_url or config.get("site_url")
             frame.sitemap(fresh, public, added, [frame.url_of(shell) for shell in shells])
-        # The audit reads the finished pages while Pagefind indexes them (it writes only its bundles).
-        with ThreadPoolExecutor(1, thread_name_prefix="audit") as auditor:
-            audited = auditor.submit(audit, catalog, fresh)
-            with clock.stage("index"):
-                previous = out if out.is_dir() else None
-                searched = run_pagefind(fresh, output.shards, work, previous, added, built)
-            with clock.stage("finish"):
-                audited.result()
-                _replace(fresh, out)
-                if remembered:  # for the next build, after this one's site is in place (memo.py)
-                    remembered.save(output.made, drafts.drafts, drafts.keys, output.pages)
+        with clock.stage("index"):
+            previous = out if out.is_dir() else None
+            # The audit reads the finished pages while Pagefind indexes them (it writes only its bundles).
+            searched = run_pagefind(
+                fresh, output.shards, work, previous, added, built, meanwhile=lambda: audit(catalog, fresh)
+            )
+        with clock.stage("finish"):
+            _replace(fresh, out)
+            if remembered:  # for the next build, after this one's site is in place (memo.py)
+                remembered.save(output.made, drafts.drafts, drafts.keys, output.pages)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     notes = (history.note,) if history.note else ()

@@ -22,7 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -215,12 +215,13 @@ def run_pagefind(
     previous: Path | None = None,
     framed: Mapping[str, Sequence[object]] | None = None,
     built: Iterable[str] = (),
+    meanwhile: Callable[[], object] = lambda: None,
 ) -> Indexed:
     """Index every searchable page of `site` by shard (`shards`: page address → shard). A shard whose
     pages are those of the last build (`work/cari.json` says what they were; `framed` gives the
     manifest entry of each page frame.py wrote or linked, by address, see `_digest`) is linked from
     the `previous` site instead of indexed again. The pages are those MkDocs built (`built`, as
-    `mark_searchable` found them) and the framed ones."""
+    `mark_searchable` found them) and the framed ones. `meanwhile` is called while Pagefind runs."""
     manifest_path = work / "cari.json"
     try:
         last = json.loads(manifest_path.read_text(encoding="utf-8")) if previous else {}
@@ -246,7 +247,9 @@ def run_pagefind(
             todo[name] = pages
     workers = max(1, min(os.cpu_count() or 1, 8, len(todo)))
     with _scratch(work) as scratch, ThreadPoolExecutor(workers) as pool:
-        made = list(pool.map(lambda name: _run(name, todo[name], site, Path(scratch)), sorted(todo)))
+        running = [pool.submit(_run, name, todo[name], site, Path(scratch)) for name in sorted(todo)]
+        meanwhile()
+        made = [future.result() for future in running]
     for name, count in zip(sorted(todo), made, strict=True):
         if count:
             counts[name] = count

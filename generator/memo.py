@@ -375,10 +375,10 @@ class Memo:
             return entry.text
         assert entry.draft is not None
         digest, start, length = entry.draft
-        data = self._drafts[start : start + length]
+        data = memoryview(self._drafts)[start : start + length]
         if len(data) != length or hashlib.sha256(data).hexdigest() != digest:
             return None
-        return data.decode("utf-8")
+        return str(data, "utf-8")
 
     def __enter__(self) -> Memo:
         return self

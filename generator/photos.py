@@ -310,8 +310,12 @@ def process(source: Path, out_dir: Path, cache_dir: Path) -> Processed:
     done = _processed(digest, width, height)
     out_dir.mkdir(parents=True, exist_ok=True)
     for rendition in done.renditions:
-        shutil.copyfile(_cached(cache_dir, digest, rendition.width, "webp"), out_dir / rendition.webp)
-        shutil.copyfile(_cached(cache_dir, digest, rendition.width, "jpg"), out_dir / rendition.jpeg)
+        for name, kind in ((rendition.webp, "webp"), (rendition.jpeg, "jpg")):
+            target = out_dir / name
+            # A name holds the photo's digest: a file of that name and size is this rendition.
+            cached = _cached(cache_dir, digest, rendition.width, kind)
+            if not target.is_file() or target.stat().st_size != cached.stat().st_size:
+                shutil.copyfile(cached, target)
     return done
 
 
