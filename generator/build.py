@@ -161,15 +161,20 @@ def _render(
     images: Images,
 ) -> tuple[Output, Drafts, Catalog, changes.History, memo.Memo | None]:
     history = changes.read(content, history_url())
-    # The last build's pages, reused where nothing they read changed (memo.py). Their Markdown is
-    # read from the last drafts file, moved aside for it.
-    last = work / "bingkai-lama.md"
-    if (work / "bingkai.md").exists():
-        os.replace(work / "bingkai.md", last)
+    # The last build's pages, reused where nothing they read changed (memo.py). Their Markdown stays
+    # in the last drafts file, to which this build adds its own pages (`appends`); when that file is
+    # too large, it is moved aside and the reused pages are copied into a new one.
+    file, last = work / "bingkai.md", work / "bingkai-lama.md"
     base = memo.base(site_config(), data_license(), records.data_date(), site_url)
     memo.settled()  # the last build's memo is written
-    remembered = memo.Memo(work / "halaman.json", last, base) if memo.worth_it(records) else None
+    remembered = memo.Memo(work / "halaman.json", file, base) if memo.worth_it(records) else None
     (work / "halaman.json").unlink(missing_ok=True)  # (the memo deletes it once read)
+    appending = remembered is not None and remembered.appends()
+    if remembered is not None:
+        remembered.appending = appending
+        remembered.drafts = file if appending else last
+    if not appending and file.exists():
+        os.replace(file, last)
     # On two cores, another process renders three pages in five meanwhile (parallel.py), unless the
     # memo will give most pages.
     helper = None
@@ -191,7 +196,7 @@ def _render(
     # Data pages skip MkDocs (frame.py fills one shell per kind of page): their Markdown goes to
     # disk as it is made, so that a province's pages are never all in memory at once.
     with (
-        Drafts(work / "bingkai.md") as drafts,
+        Drafts(file, append=appending) as drafts,
         helper or contextlib.nullcontext(),
         remembered or contextlib.nullcontext(),
     ):

@@ -15,6 +15,7 @@ import posixpath
 import re
 from collections.abc import Iterable
 from email.utils import format_datetime
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 from zoneinfo import ZoneInfo
 
@@ -79,12 +80,23 @@ def rfc3339(moment: dt.datetime) -> str:
 def feeds(catalog: Catalog, site_url: str | None) -> dict[str, str]:
     """Every feed file by site-relative path: feed/<scope>/{rss.xml,atom.xml,feed.json}."""
     out: dict[str, str] = {}
-    for scope, label, rapat in scopes(catalog):
-        feed = _Feed(catalog, site_url, scope, label, rapat[:LIMIT])
-        out[feed.path(RSS)] = feed.rss()
-        out[feed.path(ATOM)] = feed.atom()
-        out[feed.path(JSON_FEED)] = feed.json_feed()
+    for _, args in parts(catalog, site_url):
+        out.update(scope_feeds(catalog, *args))
     return dict(sorted(out.items()))
+
+
+def parts(catalog: Catalog, site_url: str | None) -> list[tuple[str, tuple[Any, ...]]]:
+    """The feeds of each scope, to be made one scope at a time: the scope, and the arguments of
+    `scope_feeds` after the catalog (a rebuild makes again only the scopes whose meetings changed)."""
+    return [(scope, (site_url, scope, label, rapat[:LIMIT])) for scope, label, rapat in scopes(catalog)]
+
+
+def scope_feeds(
+    catalog: Catalog, site_url: str | None, scope: str, label: str | None, rapat: tuple[Rapat, ...]
+) -> dict[str, str]:
+    """The three feed files of one scope, by site-relative path."""
+    feed = _Feed(catalog, site_url, scope, label, rapat)
+    return {feed.path(RSS): feed.rss(), feed.path(ATOM): feed.atom(), feed.path(JSON_FEED): feed.json_feed()}
 
 
 # Characters XML 1.0 cannot carry at all (the checks let an escaped U+FFFF through): shown as U+FFFD.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from . import formats
 from .catalog import Catalog
@@ -49,18 +50,29 @@ def fold(line: str) -> str:
 def calendars(catalog: Catalog, site_url: str | None, today: dt.date) -> dict[str, str]:
     """Every calendar by site-relative path: kalender/semua.ics, kalender/mendatang.ics,
     kalender/<kode>.ics per kecamatan and kelurahan/desa with meetings, kalender/rapat/<id>.ics."""
-    out: dict[str, str] = {}
+    return dict(sorted((path, calendar(catalog, *args)) for path, args in parts(catalog, site_url, today)))
+
+
+def parts(catalog: Catalog, site_url: str | None, today: dt.date) -> list[tuple[str, tuple[Any, ...]]]:
+    """Every calendar, to be made one at a time: its path, and the arguments of `calendar` after the
+    catalog (a rebuild makes again only the calendars whose meetings changed)."""
+    out: list[tuple[str, tuple[Any, ...]]] = []
     for scope, label, rapat in scopes(catalog):
         name = f"Jadwal Musrenbang – {label}" if label else "Jadwal Musrenbang"
-        out[f"kalender/{scope}.ics"] = _calendar(catalog, site_url, name, rapat)
+        out.append((f"kalender/{scope}.ics", (site_url, name, rapat)))
     upcoming = tuple(r for r in catalog.rapat if r.tanggal >= today)
-    out["kalender/mendatang.ics"] = _calendar(catalog, site_url, "Jadwal Musrenbang Mendatang", upcoming)
+    out.append(("kalender/mendatang.ics", (site_url, "Jadwal Musrenbang Mendatang", upcoming)))
     for r in catalog.rapat:
-        out[f"kalender/rapat/{r.id}.ics"] = _calendar(catalog, site_url, catalog.judul(r), (r,))
-    return dict(sorted(out.items()))
+        out.append((f"kalender/rapat/{r.id}.ics", (site_url, None, (r,))))
+    return out
 
 
-def _calendar(catalog: Catalog, site_url: str | None, name: str, rapat: Iterable[Rapat]) -> str:
+def calendar(catalog: Catalog, site_url: str | None, name: str | None, rapat: Iterable[Rapat]) -> str:
+    """One calendar of the meetings `rapat` (newest first), named `name`; a single meeting's
+    calendar (`name` None) is named by its title."""
+    rapat = tuple(rapat)
+    if name is None:
+        name = catalog.judul(rapat[0])
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

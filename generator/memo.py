@@ -40,6 +40,7 @@ RECORDS = frozenset(KINDS.values())
 # Values that print themselves whole (a subclass, such as bool of int, is its own entry).
 SIMPLE = frozenset({bool, int, float, decimal.Decimal, dt.date, dt.time, dt.datetime, dt.timedelta})
 MEMO_UP_TO = 25_000  # records (see worth_it)
+APPEND_SLACK = 2**23  # bytes of replaced pages a drafts file may carry besides twice its live ones
 T = TypeVar("T")
 
 
@@ -312,9 +313,10 @@ class Memo:
         if found and found[0] == base and drafts.is_file():
             self.last = found[1]
         self._answers: dict[Token, str] = {}
-        # The last drafts file, read whole (a city's is about 30 MB; no memo above MEMO_UP_TO records):
-        # one read instead of one a page.
-        self._drafts = drafts.read_bytes() if self.last else b""
+        self._drafts: bytes | None = None  # the last drafts file, read whole when first needed
+        # Whether this build appends its pages to the last drafts file, where the reused pages stay
+        # (see `appends`); else the reused pages' Markdown is copied into a new one (`text`).
+        self.appending = False
         self.data: dict[str, tuple[str, dict[Token, str], object]] = {}  # this build's, see `kept`
 
     @classmethod
@@ -322,6 +324,17 @@ class Memo:
         """A memo that knows no earlier page and notes this build's (for a process that renders a
         share of the pages when the memo could not be used, see parallel.py)."""
         return cls(Path("/nonexistent/memo.json"), Path("/nonexistent/bingkai.md"), base)
+
+    def appends(self) -> bool:
+        """Whether this build may add its pages to the end of the last drafts file and leave the
+        reused pages where they are: yes while the file holds less than twice the Markdown of the
+        pages that still point into it (and APPEND_SLACK), else it is written anew (made compact)."""
+        live = sum(entry.draft[2] for entry in self.last.values() if entry.draft)
+        try:
+            size = self.drafts.stat().st_size
+        except OSError:
+            return False
+        return bool(self.last) and size <= 2 * live + APPEND_SLACK
 
     @property
     def usable(self) -> bool:
@@ -375,6 +388,8 @@ class Memo:
             return entry.text
         assert entry.draft is not None
         digest, start, length = entry.draft
+        if self._drafts is None:  # one read instead of one a page (a city's file is about 30 MB)
+            self._drafts = self.drafts.read_bytes()
         data = memoryview(self._drafts)[start : start + length]
         if len(data) != length or hashlib.sha256(data).hexdigest() != digest:
             return None
@@ -384,7 +399,7 @@ class Memo:
         return self
 
     def __exit__(self, *_: object) -> None:
-        self._drafts = b""
+        self._drafts = None
 
     def save(
         self,

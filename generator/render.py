@@ -226,7 +226,10 @@ class Pages:
             key = None
         if key is not None:
             entry = self.memo.reuse(path, key, self.answer)
-            text = self.memo.text(entry) if entry else None
+            if entry and entry.draft and self.memo.appending:
+                text: str | None = ""  # stays in the drafts file, where the entry points (memo.appends)
+            else:
+                text = self.memo.text(entry) if entry else None
             if entry and text is not None:
                 self.addressed.update(entry.addressed)
                 self.made[path] = self.hit = entry
@@ -488,8 +491,10 @@ class Pages:
             else:  # on disk at once, not kept (see write.Putter)
                 put(path, text)
                 written.add(path)
-        data.update(self.kept("feeds", feeds.feeds, self.site_url))
-        data.update(self.kept("ical", ical.calendars, self.site_url, self.data_date or dt.date.min))
+        for scope, args in feeds.parts(self.catalog, self.site_url):
+            data.update(self.kept(f"feed/{scope}/", feeds.scope_feeds, *args))
+        for path, args in ical.parts(self.catalog, self.site_url, self.data_date or dt.date.min):
+            data[path] = self.kept(path, ical.calendar, *args)
         if self.memo is not None:
             self.memo.keep()  # the data files made or kept in this build, for the next
         data.update(schema.site_files())  # the editors' JSON Schemas, for other tools to fetch
@@ -524,9 +529,9 @@ class Pages:
                     self.memo.kept(path, key, partial(function, self.seen, record), self.trace, self.answer),
                 )
 
-    def kept(self, name: str, function: Callable[..., dict[str, str]], *args: object) -> dict[str, str]:
-        """`function(catalog, *args)`: files made from the whole catalog (the feeds, the calendars);
-        with the memo, as this process's last build made them when nothing they read changed."""
+    def kept(self, name: str, function: Callable[..., memo.T], *args: object) -> memo.T:
+        """`function(catalog, *args)`: a data file (or files) by the name `name` (a feed scope's, a
+        calendar); with the memo, as this process's last build made it when nothing it read changed."""
         if self.memo is None:
             return function(self.catalog, *args)
         key = self.memo.base + self.fingerprints.of((name, args))

@@ -126,20 +126,27 @@ class Drafts:
     Remembers each page's shell key (frame.shell_key) and where its Markdown lies (`Draft`). The file
     is written from the start by every build: use as a context manager, and read it after."""
 
-    def __init__(self, file: Path):
+    def __init__(self, file: Path, append: bool = False):
         self.file = file.resolve()
         self.keys: dict[str, frame.ShellKey] = {}
         self.drafts: dict[str, Draft] = {}
         self.file.parent.mkdir(parents=True, exist_ok=True)
         shutil.rmtree(self.file.parent / "bingkai", ignore_errors=True)  # a file per page, before 2026-11
-        self._out = self.file.open("wb", buffering=2**20)  # a few thousand small writes
-        self._end = 0
+        # Appending (memo.Memo.appends): the last build's pages stay where they are, and a page the memo
+        # gives is not written again, only pointed to.
+        self._append = append
+        self._out = self.file.open("ab" if append else "wb", buffering=2**20)  # many small writes
+        self._end = self._out.tell()
 
     def put(self, path: str, text: str, known: Entry | None = None) -> None:
         """Add a page; `known` is the memo's entry of a page taken from the last build, whose shell key
         and hash are known already."""
         if posixpath.normpath(path) != path or path.startswith(("/", "../")) or not path.endswith(".md"):
             raise UnsafePath(f"jalur halaman tidak aman: {path!r}")
+        if self._append and known is not None and known.draft is not None and known.shell is not None:
+            self.keys[path] = cast(frame.ShellKey, known.shell)
+            self.drafts[path] = known.draft  # where the last build put it, in this same file
+            return
         data = text.encode("utf-8")
         if known is not None and known.draft is not None and known.shell is not None:
             self.keys[path] = cast(frame.ShellKey, known.shell)

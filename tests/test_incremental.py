@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator import parallel
+from generator import memo, parallel
 from generator.build import build
 from tests.conftest import PUBLIC_URL, ROOT
 
@@ -285,3 +285,31 @@ def test_a_reusing_rebuild_after_a_template_edit_equals_a_cold_build(
     assert sorted(after) == sorted(before)
     remade = {url for url in after if after[url] != before[url]}
     assert remade == {url for url in after if shown in ours[f"{url}index.html"].decode("utf-8")}
+
+
+def test_the_drafts_file_grows_by_the_pages_made_again_and_is_made_compact(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild adds the pages it renders to the drafts file and points to the reused ones where they
+    are; once the file carries too much that no page points to, a build writes it anew. Every such
+    build gives the bytes of a cold build."""
+    site, work = tmp_path / "site", tmp_path / "work"
+    drafts = work / "bingkai.md"
+    build(content, site, work, site_url=PUBLIC_URL)
+    size = drafts.stat().st_size
+    _change(content)
+    appended = build(content, site, work, site_url=PUBLIC_URL)
+    assert appended.remembered > 0 and drafts.stat().st_size > size  # the old pages stay
+    grown = drafts.stat().st_size
+    _region(content)
+    with monkeypatch.context() as patch:
+        patch.setattr(memo, "APPEND_SLACK", -(2**40))  # any file is too large: written anew
+        compact = build(content, site, work, site_url=PUBLIC_URL)
+    assert compact.remembered > 0 and drafts.stat().st_size < grown
+    _opd(content)
+    build(content, site, work, site_url=PUBLIC_URL)  # appends again to the compact file
+    cold = tmp_path / "cold"
+    build(content, cold, tmp_path / "work-cold", site_url=PUBLIC_URL)
+    ours, theirs = _files(site), _files(cold)
+    assert sorted(ours) == sorted(theirs)
+    assert [name for name in ours if ours[name] != theirs[name]] == []
