@@ -106,7 +106,7 @@ def build(
             built = mark_searchable(fresh)
         with clock.stage("frame"):
             config = site_config()
-            added, reused = frame.render_pages(
+            framed = frame.render_pages(
                 fresh,
                 drafts.file,
                 drafts.drafts,
@@ -117,12 +117,18 @@ def build(
                 work / "bingkai.json",
             )
             public = site_url or config.get("site_url")
-            frame.sitemap(fresh, public, added, [frame.url_of(shell) for shell in shells])
+            frame.sitemap(fresh, public, framed.entries, [frame.url_of(shell) for shell in shells])
         with clock.stage("index"):
             previous = out if out.is_dir() else None
-            # The audit reads the finished pages while Pagefind indexes them (it writes only its bundles).
+
+            def meanwhile() -> None:
+                """While Pagefind indexes (it reads the unchanged pages where they are, and writes only
+                its bundles): link the unchanged pages, and audit the finished site."""
+                framed.link()
+                audit(catalog, fresh)
+
             searched = run_pagefind(
-                fresh, output.shards, work, previous, added, built, meanwhile=lambda: audit(catalog, fresh)
+                fresh, output.shards, work, previous, framed.entries, built, meanwhile, framed.unchanged
             )
         with clock.stage("finish"):
             _replace(fresh, out)
@@ -137,7 +143,7 @@ def build(
         tuple(problems),
         notes,
         tuple(clock.stages),
-        reused,
+        framed.reused,
         searched.made,
         searched.reused,
         output.remembered,

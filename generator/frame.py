@@ -287,23 +287,37 @@ def _stamp(path: Path) -> tuple[int, int]:
     return found.st_size, found.st_mtime_ns
 
 
-def _reused(job: Job, url: str, key: str, target: Path) -> Entry | None:
-    """Link the page of the last build when nothing it is made of changed and its file is as that
-    build left it (the preview replaces pages it patches); its manifest entry."""
+def _reusable(job: Job, url: str, key: str) -> Entry | None:
+    """The last build's manifest entry of the page at `url` when nothing it is made of changed and its
+    file is as that build left it (the preview replaces pages it patches)."""
     if job.previous is None or url not in job.manifest or job.manifest[url][0] != key:
         return None
-    old = job.previous / url / "index.html"
     try:
-        if _stamp(old) != tuple(job.manifest[url][1:]):
+        if _stamp(job.previous / url / "index.html") != tuple(job.manifest[url][1:]):
             return None
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(old, target)
-        except OSError:  # another file system: copy, keeping the time that identifies the file
-            shutil.copy2(old, target)
     except OSError:
         return None
     return job.manifest[url]
+
+
+def _link_page(old: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(old, target)
+    except OSError:  # another file system: copy, keeping the time that identifies the file
+        shutil.copy2(old, target)
+
+
+def _reused(job: Job, url: str, key: str, target: Path) -> Entry | None:
+    """Link the page of the last build when it is reusable (`_reusable`); its manifest entry."""
+    entry = _reusable(job, url, key)
+    if entry is None or job.previous is None:
+        return None
+    try:
+        _link_page(job.previous / url / "index.html", target)
+    except OSError:
+        return None
+    return entry
 
 
 def _key(job: Job, path: str, text_hash: str) -> str:
@@ -311,12 +325,12 @@ def _key(job: Job, path: str, text_hash: str) -> str:
     return _digest(f"{job.fingerprints[job.chosen[path]]}\0{path}\0{text_hash}".encode())
 
 
-def _link(job: Job, items: list[Item]) -> tuple[list[tuple[str, Entry, bool]], list[Item]]:
-    """Link the pages the last build made of the same things; the others, to make."""
+def _reusables(job: Job, items: list[Item]) -> tuple[list[tuple[str, Entry, bool]], list[Item]]:
+    """The pages the last build made of the same things (to link); the others, to make."""
     linked, rest = [], []
     for item in items:
         url = url_of(item[0])
-        reused = _reused(job, url, _key(job, item[0], item[1]), job.site / url / "index.html")
+        reused = _reusable(job, url, _key(job, item[0], item[1]))
         if reused is None:
             rest.append(item)
         else:
@@ -372,10 +386,9 @@ def render_pages(
     known: set[str],
     previous: Path | None = None,
     manifest: Path | None = None,
-) -> tuple[dict[str, Entry], int]:
-    """Write every framed page into the built site, on every core; returns the manifest entry of each
-    (what it is made of, its file's size and time) by address, in docs path order, and how many were
-    linked from the last build. `pages` gives, by docs path, the hash of each page's
+) -> Framed:
+    """Write every framed page into the built site, on every core, but those the last build made of
+    the same things: see Framed, which links them. `pages` gives, by docs path, the hash of each page's
     Markdown and where it lies in the `drafts` file (see write.Drafts): the workers get places, not
     texts.
 
@@ -402,9 +415,10 @@ def render_pages(
     job = Job(
         site, drafts, shells, dict(chosen), dict(config), frozenset(known), fingerprints, previous, last
     )
-    # Unchanged pages are linked here; workers start only when enough pages are left to make (after
-    # one edit a city has a few hundred, fewer than starting the workers costs).
-    done, items = _link(job, [(path, *draft) for path, draft in pages.items()])
+    # Unchanged pages are linked by `Framed.link`; workers start only when enough pages are left to
+    # make (after one edit a city has a few hundred, fewer than starting the workers costs).
+    done, items = _reusables(job, [(path, *draft) for path, draft in pages.items()])
+    to_link = [url for url, _, _ in done]
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < PARALLEL_FROM or workers < 2:
         done += _write(job, items)
@@ -419,7 +433,30 @@ def render_pages(
     if manifest is not None:
         entries = {url: list(entry) for url, entry, _ in sorted(done)}
         manifest.write_text(json.dumps(entries, separators=(",", ":")), encoding="utf-8")
-    return {url: entry for url, entry, _ in done}, sum(reused for _, _, reused in done)
+    return Framed(
+        {url: entry for url, entry, _ in done},
+        len(to_link),
+        {url: previous / url / "index.html" for url in to_link} if previous else {},
+        site,
+    )
+
+
+@dataclass
+class Framed:
+    """What `render_pages` made: the manifest entry of every framed page by address (in docs path
+    order), and the unchanged pages of the last build (`unchanged`: where each lies now), which are
+    in the site only once `link` is called: the search index reads them meanwhile where they are."""
+
+    entries: dict[str, Entry]
+    reused: int
+    unchanged: dict[str, Path]
+    site: Path
+
+    def link(self) -> None:
+        """Link the unchanged pages of the last build into the site."""
+        for url, old in self.unchanged.items():
+            _link_page(old, self.site / url / "index.html")
+        self.unchanged = {}
 
 
 def sitemap(site: Path, site_url: str | None, added: Iterable[str], shell_urls: Iterable[str]) -> None:

@@ -111,19 +111,24 @@ def _pagefind_version() -> str:
 
 
 def _pages(
-    site: Path, shards: Mapping[str, str], built: Iterable[str], framed: Iterable[str]
+    site: Path,
+    shards: Mapping[str, str],
+    built: Iterable[str],
+    framed: Iterable[str],
+    elsewhere: Mapping[str, Path],
 ) -> dict[str, list[tuple[str, Path]]]:
     """The searchable pages of each shard (by address, from `shards`, else `umum`), in address order:
     of the pages MkDocs built (`built`, by path in the site; a shell frame.py removed is gone) and the
-    pages frame.py made (`framed`, by address), without walking the site's 20,000 files. Lists are
-    left out by their address: no change to a list re-indexes its shard."""
+    pages frame.py made (`framed`, by address), without walking the site's 20,000 files; each read
+    from the site, or where `elsewhere` says it lies (by address). Lists are left out by their
+    address: no change to a list re-indexes its shard."""
     pages = [p for p in built if (site / p).is_file()] + [f"{url}index.html" for url in framed]
     found: dict[str, list[tuple[str, Path]]] = {}
     for relative in sorted(set(pages)):
         if relative.startswith(f"{FOLDER}/") or not _searchable_html(relative):
             continue
         url = relative.removesuffix("index.html")
-        found.setdefault(shards.get(url, GENERAL), []).append((relative, site / relative))
+        found.setdefault(shards.get(url, GENERAL), []).append((relative, elsewhere.get(url, site / relative)))
     return found
 
 
@@ -216,12 +221,14 @@ def run_pagefind(
     framed: Mapping[str, Sequence[object]] | None = None,
     built: Iterable[str] = (),
     meanwhile: Callable[[], object] = lambda: None,
+    elsewhere: Mapping[str, Path] | None = None,
 ) -> Indexed:
     """Index every searchable page of `site` by shard (`shards`: page address → shard). A shard whose
     pages are those of the last build (`work/cari.json` says what they were; `framed` gives the
     manifest entry of each page frame.py wrote or linked, by address, see `_digest`) is linked from
     the `previous` site instead of indexed again. The pages are those MkDocs built (`built`, as
-    `mark_searchable` found them) and the framed ones. `meanwhile` is called while Pagefind runs."""
+    `mark_searchable` found them) and the framed ones; a page not in the site yet is read where
+    `elsewhere` says it lies (by address). `meanwhile` is called while Pagefind runs."""
     manifest_path = work / "cari.json"
     try:
         last = json.loads(manifest_path.read_text(encoding="utf-8")) if previous else {}
@@ -233,7 +240,7 @@ def run_pagefind(
     counts: dict[str, int] = {}
     fingerprints = {}
     framed = framed or {}
-    for name, pages in sorted(_pages(site, shards, built, framed).items()):
+    for name, pages in sorted(_pages(site, shards, built, framed, elsewhere or {}).items()):
         fingerprint = fingerprints[name] = _digest(pages, framed)
         old = last.get(name)
         bundle = previous / FOLDER / name if previous else None
