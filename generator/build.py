@@ -100,7 +100,6 @@ def build(
     try:
         with clock.stage("engine"):
             ran = menu_pages(work, docs, fresh, site_url, _data_epoch(records))
-            copy_direct(docs, fresh)
             # Before framing: the framed pages inherit the policy and the search mark from their shells.
             secure(fresh)
             built = mark_searchable(fresh)
@@ -123,8 +122,10 @@ def build(
 
             def meanwhile() -> None:
                 """While Pagefind indexes (it reads the unchanged pages where they are, and writes only
-                its bundles): link the unchanged pages, and audit the finished site."""
+                its bundles): link the unchanged pages and the data files (no page needs them before,
+                and the walks over the pages above are shorter without them), and audit the site."""
                 framed.link()
+                copy_direct(docs, fresh)
                 audit(catalog, fresh)
 
             searched = run_pagefind(
