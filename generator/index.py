@@ -23,7 +23,6 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -132,12 +131,31 @@ def _pages(
     return found
 
 
-def _documents(pages: list[tuple[str, Path]]) -> Iterator[tuple[str, str]]:
-    """The document of each searchable page, read one at a time (a province has 145,000)."""
+def _documents(
+    pages: list[tuple[str, Path]], framed: Mapping[str, Sequence[object]] = {}
+) -> Iterator[tuple[str, str]]:
+    """The document of each searchable page, read one at a time (a province has 145,000); a framed
+    page's as this process made it last when its manifest entry is the same (see KEEP_UP_TO)."""
     for relative, page in pages:
-        text = document(page.read_text(encoding="utf-8"))
+        entry = framed.get(relative.removesuffix("index.html"))
+        known = _KEPT.get(relative)
+        if entry is not None and known is not None and known[0] == entry:
+            text: str | None = known[1]
+        else:
+            text = document(page.read_text(encoding="utf-8"))
         if text is not None:
+            if entry is not None:
+                _KEEP[relative] = (entry, text)
             yield relative, text
+
+
+# The documents of the framed pages this process gave Pagefind, with their manifest entries: a
+# rebuild after an edit reads again only the pages frame.py wrote. Kept for sites up to KEEP_UP_TO
+# pages (a city's are 30 MB).
+KEEP_UP_TO = 30_000
+_KEPT: dict[str, tuple[Sequence[object], str]] = {}
+_KEEP: dict[str, tuple[Sequence[object], str]] = {}
+_NOTHING: Mapping[str, Sequence[object]] = {}
 
 
 def _digest(pages: list[tuple[str, Path]], framed: Mapping[str, Sequence[object]]) -> str:
@@ -182,35 +200,65 @@ def _scratch(work: Path) -> tempfile.TemporaryDirectory[str]:
     return tempfile.TemporaryDirectory(prefix="cari-", dir=work)
 
 
-def _run(name: str, pages: list[tuple[str, Path]], site: Path, work: Path) -> int:
-    """Index one shard with the Pagefind CLI, from its documents written under `work`; how many
-    pages it indexed (none: no bundle)."""
+@cache
+def _command() -> tuple[str, ...]:
+    """How to start Pagefind: its binary itself, without a Python process in front (a province
+    indexes 80 shards), else through its Python package."""
+    from pagefind.service import get_executable
+
+    found = get_executable()
+    return (str(found),) if found else (sys.executable, "-m", "pagefind")
+
+
+@dataclass
+class _Running:
+    """One shard being indexed: its name, its documents' folder, the Pagefind process (None: no
+    documents) and the number of documents."""
+
+    name: str
+    source: Path
+    process: subprocess.Popen[str] | None
+    count: int
+
+
+def _start(
+    name: str, pages: list[tuple[str, Path]], site: Path, work: Path, framed: Mapping[str, Sequence[object]]
+) -> _Running:
+    """Write one shard's documents under `work` and start Pagefind on them (see `_finish`)."""
     source = work / name
     shutil.rmtree(source, ignore_errors=True)
     count = 0
-    for relative, text in _documents(pages):
+    for relative, text in _documents(pages, framed):
         path = source / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         count += 1
     if not count:
-        return 0
+        return _Running(name, source, None, 0)
     bundle = site / FOLDER / name
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(bundle), *OPTIONS],
-        capture_output=True,
+    process = subprocess.Popen(
+        [*_command(), "--site", str(source), "--output-path", str(bundle), *OPTIONS],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
     )
-    shutil.rmtree(source, ignore_errors=True)
-    if result.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
-        raise EngineFailed(
-            "Pagefind gagal membuat indeks pencarian:\n" + (result.stderr or result.stdout).strip()
-        )
-    if name != GENERAL:
+    return _Running(name, source, process, count)
+
+
+def _finish(running: _Running, site: Path) -> int:
+    """Wait for one shard's Pagefind; how many pages it indexed (none: no bundle)."""
+    if running.process is None:
+        return 0
+    output, _ = running.process.communicate()
+    shutil.rmtree(running.source, ignore_errors=True)
+    bundle = site / FOLDER / running.name
+    if running.process.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
+        raise EngineFailed("Pagefind gagal membuat indeks pencarian:\n" + (output or "").strip())
+    if running.name != GENERAL:
         for item in bundle.iterdir():
             if not MERGED.fullmatch(item.name):
                 shutil.rmtree(item) if item.is_dir() else item.unlink()
-    return count
+    return running.count
 
 
 def run_pagefind(
@@ -240,7 +288,9 @@ def run_pagefind(
     counts: dict[str, int] = {}
     fingerprints = {}
     framed = framed or {}
-    for name, pages in sorted(_pages(site, shards, built, framed, elsewhere or {}).items()):
+    found = _pages(site, shards, built, framed, elsewhere or {})
+    shard_of = {relative: name for name, pages in found.items() for relative, _ in pages}
+    for name, pages in sorted(found.items()):
         fingerprint = fingerprints[name] = _digest(pages, framed)
         old = last.get(name)
         bundle = previous / FOLDER / name if previous else None
@@ -252,12 +302,43 @@ def run_pagefind(
             reused.append(name)
         else:
             todo[name] = pages
-    workers = max(1, min(os.cpu_count() or 1, 8, len(todo)))
-    with _scratch(work) as scratch, ThreadPoolExecutor(workers) as pool:
-        running = [pool.submit(_run, name, todo[name], site, Path(scratch)) for name in sorted(todo)]
-        meanwhile()
-        made = [future.result() for future in running]
-    for name, count in zip(sorted(todo), made, strict=True):
+    # A few Pagefind processes at a time (each uses every core, and a province shard's takes 1 GiB),
+    # each started as soon as its documents are written; `meanwhile` runs once the first are started,
+    # so that it does not hold up the writing of their documents.
+    workers = max(1, min(os.cpu_count() or 1, 8))
+    # The documents of unchanged framed pages, kept from this process's last build (see _documents):
+    # those of the shards indexed again; the others' are carried over as they were.
+    small = sum(len(pages) for pages in found.values()) <= KEEP_UP_TO
+    kept = framed if small else _NOTHING
+    _KEEP.clear()
+    if small:
+        _KEEP.update((r, d) for r, d in _KEPT.items() if shard_of.get(r) not in todo)
+    waiting, running, made = sorted(todo), list[_Running](), dict[str, int]()
+    called = False
+    with _scratch(work) as scratch:
+        try:
+            while waiting or running:
+                while waiting and len(running) < workers:
+                    name = waiting.pop(0)
+                    running.append(_start(name, todo[name], site, Path(scratch), kept))
+                if not called:
+                    called = True
+                    meanwhile()
+                    continue
+                done = running.pop(0)
+                made[done.name] = _finish(done, site)
+        finally:
+            for left in running:  # a failure: stop the others
+                if left.process is not None:
+                    left.process.kill()
+                    left.process.wait()
+        if not called:
+            meanwhile()
+    made_counts = [made[name] for name in sorted(todo)]
+    _KEPT.clear()
+    _KEPT.update(_KEEP)
+    _KEEP.clear()
+    for name, count in zip(sorted(todo), made_counts, strict=True):
         if count:
             counts[name] = count
             entry = _file_digest(site / FOLDER / name / "pagefind-entry.json")
