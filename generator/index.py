@@ -131,31 +131,12 @@ def _pages(
     return found
 
 
-def _documents(
-    pages: list[tuple[str, Path]], framed: Mapping[str, Sequence[object]] = {}
-) -> Iterator[tuple[str, str]]:
-    """The document of each searchable page, read one at a time (a province has 145,000); a framed
-    page's as this process made it last when its manifest entry is the same (see KEEP_UP_TO)."""
+def _documents(pages: list[tuple[str, Path]]) -> Iterator[tuple[str, str]]:
+    """The document of each searchable page, read one at a time (a province has 145,000)."""
     for relative, page in pages:
-        entry = framed.get(relative.removesuffix("index.html"))
-        known = _KEPT.get(relative)
-        if entry is not None and known is not None and known[0] == entry:
-            text: str | None = known[1]
-        else:
-            text = document(page.read_text(encoding="utf-8"))
+        text = document(page.read_text(encoding="utf-8"))
         if text is not None:
-            if entry is not None:
-                _KEEP[relative] = (entry, text)
             yield relative, text
-
-
-# The documents of the framed pages this process gave Pagefind, with their manifest entries: a
-# rebuild after an edit reads again only the pages frame.py wrote. Kept for sites up to KEEP_UP_TO
-# pages (a city's are 30 MB).
-KEEP_UP_TO = 30_000
-_KEPT: dict[str, tuple[Sequence[object], str]] = {}
-_KEEP: dict[str, tuple[Sequence[object], str]] = {}
-_NOTHING: Mapping[str, Sequence[object]] = {}
 
 
 def _digest(pages: list[tuple[str, Path]], framed: Mapping[str, Sequence[object]]) -> str:
@@ -217,18 +198,16 @@ class _Running:
 
     name: str
     source: Path
-    process: subprocess.Popen[str] | None
+    process: subprocess.Popen[bytes] | None
     count: int
 
 
-def _start(
-    name: str, pages: list[tuple[str, Path]], site: Path, work: Path, framed: Mapping[str, Sequence[object]]
-) -> _Running:
+def _start(name: str, pages: list[tuple[str, Path]], site: Path, work: Path) -> _Running:
     """Write one shard's documents under `work` and start Pagefind on them (see `_finish`)."""
     source = work / name
     shutil.rmtree(source, ignore_errors=True)
     count = 0
-    for relative, text in _documents(pages, framed):
+    for relative, text in _documents(pages):
         path = source / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -236,12 +215,12 @@ def _start(
     if not count:
         return _Running(name, source, None, 0)
     bundle = site / FOLDER / name
-    process = subprocess.Popen(
-        [*_command(), "--site", str(source), "--output-path", str(bundle), *OPTIONS],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    with (work / f"{name}.log").open("w", encoding="utf-8") as log:  # not a pipe: nobody reads it meanwhile
+        process = subprocess.Popen(
+            [*_command(), "--site", str(source), "--output-path", str(bundle), *OPTIONS],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     return _Running(name, source, process, count)
 
 
@@ -249,11 +228,14 @@ def _finish(running: _Running, site: Path) -> int:
     """Wait for one shard's Pagefind; how many pages it indexed (none: no bundle)."""
     if running.process is None:
         return 0
-    output, _ = running.process.communicate()
+    running.process.wait()
     shutil.rmtree(running.source, ignore_errors=True)
+    log = running.source.with_name(f"{running.name}.log")
+    output = log.read_text(encoding="utf-8", errors="replace")
+    log.unlink()
     bundle = site / FOLDER / running.name
     if running.process.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
-        raise EngineFailed("Pagefind gagal membuat indeks pencarian:\n" + (output or "").strip())
+        raise EngineFailed("Pagefind gagal membuat indeks pencarian:\n" + output.strip())
     if running.name != GENERAL:
         for item in bundle.iterdir():
             if not MERGED.fullmatch(item.name):
@@ -288,9 +270,7 @@ def run_pagefind(
     counts: dict[str, int] = {}
     fingerprints = {}
     framed = framed or {}
-    found = _pages(site, shards, built, framed, elsewhere or {})
-    shard_of = {relative: name for name, pages in found.items() for relative, _ in pages}
-    for name, pages in sorted(found.items()):
+    for name, pages in sorted(_pages(site, shards, built, framed, elsewhere or {}).items()):
         fingerprint = fingerprints[name] = _digest(pages, framed)
         old = last.get(name)
         bundle = previous / FOLDER / name if previous else None
@@ -306,13 +286,6 @@ def run_pagefind(
     # each started as soon as its documents are written; `meanwhile` runs once the first are started,
     # so that it does not hold up the writing of their documents.
     workers = max(1, min(os.cpu_count() or 1, 8))
-    # The documents of unchanged framed pages, kept from this process's last build (see _documents):
-    # those of the shards indexed again; the others' are carried over as they were.
-    small = sum(len(pages) for pages in found.values()) <= KEEP_UP_TO
-    kept = framed if small else _NOTHING
-    _KEEP.clear()
-    if small:
-        _KEEP.update((r, d) for r, d in _KEPT.items() if shard_of.get(r) not in todo)
     waiting, running, made = sorted(todo), list[_Running](), dict[str, int]()
     called = False
     with _scratch(work) as scratch:
@@ -320,7 +293,7 @@ def run_pagefind(
             while waiting or running:
                 while waiting and len(running) < workers:
                     name = waiting.pop(0)
-                    running.append(_start(name, todo[name], site, Path(scratch), kept))
+                    running.append(_start(name, todo[name], site, Path(scratch)))
                 if not called:
                     called = True
                     meanwhile()
@@ -335,9 +308,6 @@ def run_pagefind(
         if not called:
             meanwhile()
     made_counts = [made[name] for name in sorted(todo)]
-    _KEPT.clear()
-    _KEPT.update(_KEEP)
-    _KEEP.clear()
     for name, count in zip(sorted(todo), made_counts, strict=True):
         if count:
             counts[name] = count

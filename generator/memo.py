@@ -329,12 +329,15 @@ class Memo:
         """Whether this build may add its pages to the end of the last drafts file and leave the
         reused pages where they are: yes while the file holds less than twice the Markdown of the
         pages that still point into it (and APPEND_SLACK), else it is written anew (made compact)."""
-        live = sum(entry.draft[2] for entry in self.last.values() if entry.draft)
+        drafts = [entry.draft for entry in self.last.values() if entry.draft]
+        live = sum(length for _, _, length in drafts)
+        end = max((start + length for _, start, length in drafts), default=0)
         try:
             size = self.drafts.stat().st_size
         except OSError:
             return False
-        return bool(self.last) and size <= 2 * live + APPEND_SLACK
+        # (A file shorter than its pages need is not the one they were written to.)
+        return bool(self.last) and end <= size <= 2 * live + APPEND_SLACK
 
     @property
     def usable(self) -> bool:
