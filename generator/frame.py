@@ -300,12 +300,19 @@ def _reusable(job: Job, url: str, key: str) -> Entry | None:
     return job.manifest[url]
 
 
-def _link_page(old: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
+def _link_page(old: Path, folder: str) -> None:
+    """Link the last build's page `old` into `folder` (a page's folder in the new site, made here) as
+    its index.html: plain strings and one `mkdir` a page, not pathlib's (a city links 5,800)."""
     try:
-        os.link(old, target)
+        os.mkdir(folder)
+    except FileExistsError:
+        pass
+    except FileNotFoundError:
+        os.makedirs(folder, exist_ok=True)
+    try:
+        os.link(old, f"{folder}/index.html")
     except OSError:  # another file system: copy, keeping the time that identifies the file
-        shutil.copy2(old, target)
+        shutil.copy2(old, f"{folder}/index.html")
 
 
 def _reused(job: Job, url: str, key: str, target: Path) -> Entry | None:
@@ -314,7 +321,7 @@ def _reused(job: Job, url: str, key: str, target: Path) -> Entry | None:
     if entry is None or job.previous is None:
         return None
     try:
-        _link_page(job.previous / url / "index.html", target)
+        _link_page(job.previous / url / "index.html", os.fspath(target.parent))
     except OSError:
         return None
     return entry
@@ -453,21 +460,10 @@ class Framed:
     site: Path
 
     def link(self) -> None:
-        """Link the unchanged pages of the last build into the site (a city's 5,800 pages: plain
-        strings and one `mkdir` a page, not pathlib's)."""
+        """Link the unchanged pages of the last build into the site."""
         root = os.fspath(self.site)
         for url, old in self.unchanged.items():
-            folder = f"{root}/{url}".rstrip("/")
-            try:
-                os.mkdir(folder)
-            except FileExistsError:
-                pass
-            except FileNotFoundError:
-                os.makedirs(folder, exist_ok=True)
-            try:
-                os.link(old, f"{folder}/index.html")
-            except OSError:  # another file system: copy, keeping the time that identifies the file
-                shutil.copy2(old, f"{folder}/index.html")
+            _link_page(old, f"{root}/{url}".rstrip("/"))
         self.unchanged = {}
 
 

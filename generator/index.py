@@ -287,26 +287,23 @@ def run_pagefind(
     # so that it does not hold up the writing of their documents.
     workers = max(1, min(os.cpu_count() or 1, 8))
     waiting, running, made = sorted(todo), list[_Running](), dict[str, int]()
-    called = False
     with _scratch(work) as scratch:
         try:
-            while waiting or running:
-                while waiting and len(running) < workers:
-                    name = waiting.pop(0)
-                    running.append(_start(name, todo[name], site, Path(scratch)))
-                if not called:
-                    called = True
-                    meanwhile()
-                    continue
+            while waiting and len(running) < workers:
+                name = waiting.pop(0)
+                running.append(_start(name, todo[name], site, Path(scratch)))
+            meanwhile()
+            while running:
                 done = running.pop(0)
                 made[done.name] = _finish(done, site)
+                if waiting:
+                    name = waiting.pop(0)
+                    running.append(_start(name, todo[name], site, Path(scratch)))
         finally:
             for left in running:  # a failure: stop the others
                 if left.process is not None:
                     left.process.kill()
                     left.process.wait()
-        if not called:
-            meanwhile()
     made_counts = [made[name] for name in sorted(todo)]
     for name, count in zip(sorted(todo), made_counts, strict=True):
         if count:

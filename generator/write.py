@@ -124,7 +124,8 @@ class Drafts:
     province has 145,000 of them), one after the other in one file. A file per page cost a city 6,000
     new files a build, and on the disk of a small virtual machine a new file costs half a millisecond.
     Remembers each page's shell key (frame.shell_key) and where its Markdown lies (`Draft`). The file
-    is written from the start by every build: use as a context manager, and read it after."""
+    is written from the start, or (`append`, see memo.Memo.appends) added to after the last build's
+    pages: use as a context manager, and read it after."""
 
     def __init__(self, file: Path, append: bool = False):
         self.file = file.resolve()
