@@ -7,13 +7,15 @@ Built only after every check passed, so every lookup here succeeds. Sorting is e
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from . import regions, vocab
+from . import regions, stats, vocab
 from .load import Records
 from .model import Opd, Peserta, Rapat, Riwayat, Seri, Usulan, Wilayah
+from .stats import status
 
 T = TypeVar("T")
 
@@ -60,6 +62,39 @@ class Catalog:
     def rapat_in(self, kode: str) -> tuple[Rapat, ...]:
         """Meetings held in a region or below it, newest first."""
         return self.rapat_under.get(kode, ())
+
+    # The queries below answer with what a page shows of many records (a count, the newest few, the
+    # figures), not with the records: a page that reads them is rendered again (memo.py) only when
+    # what it shows changes, not when any of the records counted does.
+
+    def jumlah_usulan(self, kode: str | None = None) -> int:
+        """How many proposals lie in a region or below it (None: everywhere)."""
+        return len(self.usulan if kode is None else self.usulan_in(kode))
+
+    def jumlah_rapat(self, kode: str | None = None) -> int:
+        """How many meetings were held in a region or below it (None: everywhere)."""
+        return len(self.rapat if kode is None else self.rapat_in(kode))
+
+    def usulan_terbaru(self, n: int, kode: str | None = None) -> tuple[Usulan, ...]:
+        """The `n` newest proposals in a region or below it (None: everywhere)."""
+        return (self.usulan if kode is None else self.usulan_in(kode))[:n]
+
+    def rapat_terbaru(self, n: int, kode: str | None = None) -> tuple[Rapat, ...]:
+        """The `n` newest meetings in a region or below it (None: everywhere)."""
+        return (self.rapat if kode is None else self.rapat_in(kode))[:n]
+
+    def angka(self, kode: str | None = None, tahun: int | None = None) -> stats.Statistik:
+        """The statistics of the proposals in a region or below it (None: everywhere) for a plan year
+        (None: every year)."""
+        return self._figures.statistik(kode, tahun)
+
+    def angka_wilayah(self, tahun: int | None = None) -> stats.RegionRows:
+        """The figures of a plan year (None: every year) by region (stats.by_region)."""
+        return self._figures.by_region(self, tahun)
+
+    @functools.cached_property
+    def _figures(self) -> stats.Figures:
+        return stats.Figures(self.usulan, lambda u: self.opd_akhir(u).nama)
 
     def children(self, kode: str) -> tuple[Region, ...]:
         return tuple(r for c, r in self.regions.items() if regions.parent(c) == kode)
@@ -140,11 +175,6 @@ def _under(items: tuple[T, ...], code: Callable[[T], str]) -> dict[str, tuple[T,
             found.setdefault(kode, []).append(item)
             kode = regions.parent(kode)
     return {k: tuple(v) for k, v in found.items()}
-
-
-def status(usulan: Usulan) -> Riwayat:
-    """The latest step of a proposal: its current status."""
-    return usulan.riwayat[-1]
 
 
 def proposal_order(usulan: Usulan) -> tuple[object, ...]:

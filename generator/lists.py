@@ -8,8 +8,9 @@ import json
 from dataclasses import dataclass
 
 from . import vocab
-from .catalog import Catalog, status
+from .catalog import Catalog
 from .model import Usulan
+from .stats import status
 
 PER_PAGE = 50
 # A meeting post lists this many of the proposals it decided on; a longer list gets a list of its own.

@@ -134,8 +134,8 @@ def code_digest(*folders: Path) -> str:
 
 
 def encode(value: object) -> Any:
-    """A query's argument as JSON: text and numbers as they are, a record by its kind and id."""
-    if isinstance(value, (str, int)) and not isinstance(value, bool):
+    """A query's argument as JSON: text, numbers and None as they are, a record by its kind and id."""
+    if value is None or isinstance(value, (str, int)) and not isinstance(value, bool):
         return value
     if isinstance(value, Rapat):
         return ("rapat", value.id)

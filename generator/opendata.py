@@ -23,7 +23,8 @@ from operator import attrgetter
 from typing import Any
 
 from . import model, regions, vocab
-from .catalog import Catalog, status
+from .catalog import Catalog
+from .stats import status
 
 # The licence of the data, unless `extra.lisensi_data` in mkdocs.yml names another (name, path, title).
 LICENSE = {

@@ -39,12 +39,12 @@ from . import (
     schema,
     vocab,
 )
-from .catalog import Catalog, status
+from .catalog import Catalog
 from .engine import BASE_CONFIG
 from .lists import DECISIONS_SHOWN, PER_PAGE, Heading, facet_lists, filter_data, list_path
 from .model import Foto, Rapat, Usulan
 from .news import post_path
-from .stats import accommodated, by_region, statistik
+from .stats import accommodated, status
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 # The share of the pages one process renders, (start, stop, n): every page whose place in
@@ -296,8 +296,6 @@ class Pages:
             decisions_shown=DECISIONS_SHOWN,
             status=status,
             accommodated=accommodated,
-            statistik=lambda items: statistik(self.seen, items),
-            by_region=lambda items: by_region(self.seen, items),
             charts=charts,
             bars=_bars,
             category_path=news.category_path,
@@ -380,8 +378,8 @@ class Pages:
         for usulan in catalog.usulan:
             yield self.record_maker(usulan)
         lists = facet_lists(catalog)
-        for facet in lists:
-            summary = Heading.of(facet)
+        summaries = tuple(Heading.of(facet) for facet in lists)  # a page reads these, not the items
+        for facet, summary in zip(lists, summaries, strict=True):
             for number, chunk in enumerate(facet.pages(), start=1):
                 path = list_path(facet.key, number)
                 yield (
@@ -396,7 +394,7 @@ class Pages:
                         page_path=partial(list_path, facet.key),
                     ),
                 )
-        yield "usulan/index.md", partial(render, "usulan_index.md.j2", "usulan/index.md", lists=lists)
+        yield "usulan/index.md", partial(render, "usulan_index.md.j2", "usulan/index.md", lists=summaries)
         for kode in catalog.regions:
             path = wilayah_path(kode)
             yield path, partial(render, "wilayah.md.j2", path, region=catalog.region(kode))
@@ -404,8 +402,7 @@ class Pages:
         years = sorted({u.tahun_rencana for u in catalog.usulan}, reverse=True)
         for tahun in (None, *years):
             path = statistik_path(tahun)
-            items = [u for u in catalog.usulan if tahun is None or u.tahun_rencana == tahun]
-            yield path, partial(render, "statistik.md.j2", path, tahun=tahun, years=years, items=items)
+            yield path, partial(render, "statistik.md.j2", path, tahun=tahun, years=years)
         views = news.views(catalog)
         headings = tuple(news.Heading.of(view) for view in views)
         for view, heading in zip(views, headings, strict=True):

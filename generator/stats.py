@@ -4,12 +4,15 @@ versus accommodated amounts, and rejection reasons ranked. Pure functions over f
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from . import regions, vocab
-from .catalog import Catalog, status
-from .model import Usulan
+from .model import Riwayat, Usulan
+
+if TYPE_CHECKING:  # the catalog asks for these figures (Catalog.angka)
+    from .catalog import Catalog
 
 POSITIVE = frozenset({"diusulkan", "diterima", "diverifikasi", "diakomodir"})
 # A chart shows at most this many OPD and rejection reasons, the most frequent first, and sums the rest
@@ -21,6 +24,11 @@ REASONS_SHOWN = 15
 # kelurahan for a city, kecamatan for a province (whose kecamatan pages list their kelurahan).
 REGION_ROWS = 100
 REJECTED = frozenset({"ditolak", "tidak-diakomodir"})
+
+
+def status(usulan: Usulan) -> Riwayat:
+    """The latest step of a proposal: its current status."""
+    return usulan.riwayat[-1]
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,7 @@ class Row:
 @dataclass(frozen=True)
 class Statistik:
     jumlah: int
+    contoh: int  # example proposals among them
     perkiraan_biaya: int
     diakomodir: int
     anggaran: int
@@ -57,17 +66,89 @@ def accommodated(usulan: Usulan) -> bool:
     return found
 
 
-def _grouped(
-    items: Sequence[Usulan], key: Callable[[Usulan], str], order: Sequence[str] = ()
-) -> tuple[Row, ...]:
-    counts: Counter[str] = Counter()
-    amounts: Counter[str] = Counter()
-    for u in items:
-        counts[key(u)] += 1
-        amounts[key(u)] += u.perkiraan_biaya
-    labels = [label for label in order if label in counts]
-    labels += sorted((label for label in counts if label not in order), key=lambda k: (-counts[k], k))
-    return tuple(Row(label, counts[label], amounts[label]) for label in labels)
+GROUPS = ("status", "bidang", "urusan", "opd")  # the tables that count and sum by a label
+
+
+@dataclass
+class Tally:
+    """Running sums over a set of proposals, from which its `Statistik` is made. Tallies of sets that
+    do not overlap add up: the catalog counts each proposal once, in the tally of its own region and
+    year, and sums a region's from those below it (Catalog.angka)."""
+
+    jumlah: int = 0
+    contoh: int = 0
+    perkiraan_biaya: int = 0
+    diakomodir: int = 0
+    anggaran: int = 0
+    reached: Counter[str] = field(default_factory=Counter)  # by stage
+    counts: dict[str, Counter[str]] = field(default_factory=lambda: {g: Counter() for g in GROUPS})
+    amounts: dict[str, Counter[str]] = field(default_factory=lambda: {g: Counter() for g in GROUPS})
+    reasons: Counter[str] = field(default_factory=Counter)  # rejections by reason, folded
+    shown: dict[str, str] = field(default_factory=dict)  # a folded reason shown as its least spelling
+
+    def add(self, usulan: Usulan, opd: str) -> None:
+        """Count one proposal, whose last OPD is named `opd`."""
+        self.jumlah += 1
+        self.contoh += usulan.contoh
+        self.perkiraan_biaya += usulan.perkiraan_biaya
+        if accommodated(usulan):
+            self.diakomodir += 1
+            self.anggaran += usulan.anggaran or 0
+        self.reached.update({step.tahap for step in usulan.riwayat})
+        labels = {
+            "status": vocab.KEPUTUSAN[status(usulan).keputusan],
+            "bidang": vocab.BIDANG[usulan.bidang],
+            "urusan": f"{usulan.urusan} {vocab.URUSAN[usulan.urusan]}",
+            "opd": opd,
+        }
+        for group, label in labels.items():
+            self.counts[group][label] += 1
+            self.amounts[group][label] += usulan.perkiraan_biaya
+        for step in usulan.riwayat:
+            if step.keputusan in REJECTED and step.alasan:
+                key = " ".join(step.alasan.casefold().split())
+                self.reasons[key] += 1
+                self.shown[key] = min(self.shown.get(key, step.alasan), step.alasan)
+
+    def merge(self, other: Tally) -> None:
+        """Add the sums of another set of proposals."""
+        self.jumlah += other.jumlah
+        self.contoh += other.contoh
+        self.perkiraan_biaya += other.perkiraan_biaya
+        self.diakomodir += other.diakomodir
+        self.anggaran += other.anggaran
+        self.reached.update(other.reached)
+        for group in GROUPS:
+            self.counts[group].update(other.counts[group])
+            self.amounts[group].update(other.amounts[group])
+        self.reasons.update(other.reasons)
+        for key, text in other.shown.items():
+            self.shown[key] = min(self.shown.get(key, text), text)
+
+    def statistik(self) -> Statistik:
+        ranked = sorted(self.reasons, key=lambda k: (-self.reasons[k], k))
+        return Statistik(
+            jumlah=self.jumlah,
+            contoh=self.contoh,
+            perkiraan_biaya=self.perkiraan_biaya,
+            diakomodir=self.diakomodir,
+            anggaran=self.anggaran,
+            funnel=tuple(Row(vocab.TAHAP[t], self.reached[t], 0) for t in vocab.TAHAP if self.reached[t]),
+            status=self._rows("status", [vocab.KEPUTUSAN[k] for k in vocab.KEPUTUSAN]),
+            bidang=self._rows("bidang", list(vocab.BIDANG.values())),
+            urusan=self._rows("urusan"),
+            opd=_top(self._rows("opd"), OPD_SHOWN, "OPD"),
+            alasan_penolakan=_top(
+                tuple(Row(self.shown[k], self.reasons[k], 0) for k in ranked), REASONS_SHOWN, "alasan"
+            ),
+        )
+
+    def _rows(self, group: str, order: Sequence[str] = ()) -> tuple[Row, ...]:
+        """The rows of one table: the labels in `order` first, then the others, most frequent first."""
+        counts, amounts = self.counts[group], self.amounts[group]
+        labels = [label for label in order if label in counts]
+        labels += sorted((label for label in counts if label not in order), key=lambda k: (-counts[k], k))
+        return tuple(Row(label, counts[label], amounts[label]) for label in labels)
 
 
 def _top(rows: tuple[Row, ...], limit: int, kind: str) -> tuple[Row, ...]:
@@ -80,54 +161,85 @@ def _top(rows: tuple[Row, ...], limit: int, kind: str) -> tuple[Row, ...]:
 
 
 @dataclass(frozen=True)
+class RegionRow:
+    """The figures of one region in the statistics table by region."""
+
+    kode: str
+    jumlah: int
+    diakomodir: int
+    rupiah: int  # their estimated cost
+
+
+@dataclass(frozen=True)
 class RegionRows:
     jenis: tuple[str, ...]  # the kinds of region listed, e.g. ("kecamatan",) or ("desa", "kelurahan")
-    rows: tuple[tuple[str, tuple[Usulan, ...]], ...]  # region code and its proposals, in code order
+    rows: tuple[RegionRow, ...]  # in code order
     gathered: bool  # the rows sum regions below them (a kecamatan's kelurahan)
 
 
-def by_region(catalog: Catalog, items: Sequence[Usulan], limit: int = REGION_ROWS) -> RegionRows:
-    """The proposals by region, at the deepest level with at most `limit` regions that have any."""
-    codes = {u.wilayah for u in items}
+def by_region(
+    catalog: Catalog, codes: Collection[str], tally: Callable[[str], Tally], limit: int = REGION_ROWS
+) -> RegionRows:
+    """The figures by region at the deepest level with at most `limit` regions, of a set of proposals
+    that lie in the regions `codes`; `tally` gives the set's tally in a region and below it."""
     deepest = level = max((regions.level(c) for c in codes), default=1)
     while level > 1 and len({regions.up_to(c, level) for c in codes}) > limit:
         level -= 1
-    grouped: dict[str, list[Usulan]] = {}
-    for u in items:
-        grouped.setdefault(regions.up_to(u.wilayah, level), []).append(u)
-    rows = tuple((kode, tuple(grouped[kode])) for kode in sorted(grouped))
-    return RegionRows(tuple(sorted({catalog.region(kode).jenis for kode in grouped})), rows, level < deepest)
+    rows = []
+    for kode in sorted({regions.up_to(c, level) for c in codes}):
+        here = tally(kode)
+        rows.append(RegionRow(kode, here.jumlah, here.diakomodir, here.perkiraan_biaya))
+    kinds = tuple(sorted({catalog.region(r.kode).jenis for r in rows}))
+    return RegionRows(kinds, tuple(rows), level < deepest)
 
 
-def statistik(catalog: Catalog, items: Sequence[Usulan]) -> Statistik:
-    reached: Counter[str] = Counter()
+class Figures:
+    """The tally of every region (None: everywhere) and plan year (None: every year), and the figures
+    made of them, each once: every proposal is counted once, in its own region's and year's tally,
+    then each region's is added to its parent's (the deepest first) and each year's to every year's.
+    A city's 4,000 proposals take 0.03 s."""
+
+    def __init__(self, items: Iterable[Usulan], opd: Callable[[Usulan], str]) -> None:
+        own: dict[tuple[str, int], Tally] = {}
+        for u in items:
+            own.setdefault((u.wilayah, u.tahun_rencana), Tally()).add(u, opd(u))
+        self.own = frozenset(own)  # the regions and years that have proposals of their own
+        regional = dict(own)
+        everywhere: dict[int, Tally] = {}  # by year
+        for level in range(max((regions.level(kode) for kode, _ in own), default=0), 0, -1):
+            for kode, year in sorted(key for key in regional if regions.level(key[0]) == level):
+                parent = regions.parent(kode)
+                if parent is None:
+                    above = everywhere.setdefault(year, Tally())
+                else:
+                    above = regional.setdefault((parent, year), Tally())
+                above.merge(regional[kode, year])
+        tallies: dict[tuple[str | None, int | None], Tally] = dict(regional.items())
+        tallies.update(((None, year), tally) for year, tally in everywhere.items())
+        for where, when in sorted(tallies, key=lambda key: (key[0] or "", key[1] or 0)):
+            tallies.setdefault((where, None), Tally()).merge(tallies[where, when])
+        self._tallies = tallies
+        self._made: dict[tuple[str | None, int | None], Statistik] = {}
+        self._tables: dict[int | None, RegionRows] = {}
+
+    def tally(self, kode: str | None, tahun: int | None) -> Tally:
+        return self._tallies.get((kode, tahun)) or Tally()
+
+    def statistik(self, kode: str | None, tahun: int | None) -> Statistik:
+        if (kode, tahun) not in self._made:
+            self._made[kode, tahun] = self.tally(kode, tahun).statistik()
+        return self._made[kode, tahun]
+
+    def by_region(self, catalog: Catalog, tahun: int | None) -> RegionRows:
+        if tahun not in self._tables:
+            codes = {kode for kode, year in self.own if tahun in (None, year)}
+            self._tables[tahun] = by_region(catalog, codes, lambda kode: self.tally(kode, tahun))
+        return self._tables[tahun]
+
+
+def statistik(catalog: Catalog, items: Iterable[Usulan]) -> Statistik:
+    """The statistics of a set of proposals."""
+    tally = Tally()
     for u in items:
-        for stage in {step.tahap for step in u.riwayat}:
-            reached[stage] += 1
-    funnel = tuple(Row(vocab.TAHAP[t], reached[t], 0) for t in vocab.TAHAP if reached[t])
-    reasons: Counter[str] = Counter()
-    shown: dict[str, str] = {}
-    for u in items:
-        for step in u.riwayat:
-            if step.keputusan in REJECTED and step.alasan:
-                key = " ".join(step.alasan.casefold().split())
-                reasons[key] += 1
-                shown.setdefault(key, step.alasan)
-    ranked = sorted(reasons, key=lambda k: (-reasons[k], k))
-    done = [u for u in items if accommodated(u)]
-    return Statistik(
-        jumlah=len(items),
-        perkiraan_biaya=sum(u.perkiraan_biaya for u in items),
-        diakomodir=len(done),
-        anggaran=sum(u.anggaran or 0 for u in done),
-        funnel=funnel,
-        status=_grouped(
-            items,
-            lambda u: vocab.KEPUTUSAN[status(u).keputusan],
-            [vocab.KEPUTUSAN[k] for k in vocab.KEPUTUSAN],
-        ),
-        bidang=_grouped(items, lambda u: vocab.BIDANG[u.bidang], list(vocab.BIDANG.values())),
-        urusan=_grouped(items, lambda u: f"{u.urusan} {vocab.URUSAN[u.urusan]}"),
-        opd=_top(_grouped(items, lambda u: catalog.opd_akhir(u).nama), OPD_SHOWN, "OPD"),
-        alasan_penolakan=_top(tuple(Row(shown[k], reasons[k], 0) for k in ranked), REASONS_SHOWN, "alasan"),
-    )
+        tally.add(u, catalog.opd_akhir(u).nama)
+    return tally.statistik()

@@ -10,6 +10,7 @@ import pytest
 
 from generator import build as pipeline
 from generator import memo
+from generator import render as render_module
 from generator.build import build, check_records
 from generator.catalog import build_catalog
 from generator.escape import Md
@@ -115,3 +116,40 @@ def test_a_build_that_fails_leaves_no_memo_and_the_next_build_is_whole(
     # (closures, which have no fingerprint).
     assert third.rendered == 1 and third.remembered == first.rendered - 1
     assert first.mkdocs and not third.mkdocs  # nor did anything MkDocs reads: its pages are copied
+
+
+def test_a_title_edit_renders_the_pages_that_show_the_title_and_not_the_figures(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Statistics, region pages and the proposal index read counts and figures (Catalog.angka and
+    others), not the proposals: a proposal's title is not in them, so they are reused."""
+    site, work = tmp_path / "site", tmp_path / "work"
+    build(content, site, work)
+    rendered: list[str] = []
+    real = render_module.Pages._render
+
+    def noting(self: render_module.Pages, template: str, path: str, *args: object) -> str:
+        rendered.append(path)
+        return real(self, template, path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(render_module.Pages, "_render", noting)
+    catalog = build_catalog(check_records(content)[0])
+    edited = catalog.usulan[-1]  # the oldest: not among the index's 20 newest
+    showing = {  # the region pages whose table of the newest proposals shows it
+        f"wilayah/{r.wilayah.kode}.md"
+        for r in catalog.region_path(edited.wilayah)
+        if edited in catalog.usulan_terbaru(10, r.wilayah.kode)
+    }
+    record = next((content / "usulan").rglob(f"{edited.id}.yaml"))
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("\njudul: ", "\njudul: Diubah ", 1), encoding="utf-8")
+    build(content, site, work)
+    assert f"usulan/{record.stem}.md" in rendered
+    assert any(path.startswith("usulan/daftar/") for path in rendered)
+    figures = [p for p in rendered if p.startswith(("statistik/", "wilayah/")) or p == "usulan/index.md"]
+    assert set(figures) == showing and len(catalog.region_path(edited.wilayah)) > len(showing)
+    # The figures are the same as a cold build's (test_incremental compares whole sites).
+    cold = tmp_path / "cold"
+    build(content, cold, tmp_path / "work-cold")
+    for page in ("statistik/index.html", "wilayah/index.html"):
+        assert (site / page).read_bytes() == (cold / page).read_bytes()
