@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import preview, quick, scaffold, schema
 from .audit import AuditFailed
-from .build import BuildResult, build, check_records
+from .build import BuildResult, build, check_records, tidy
 from .contoh import SKALA, ContohError, tulis
 from .engine import BASE_CONFIG
 from .impor import DITOLAK, SheetInvalid, plan, report, summary, write
@@ -130,12 +130,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"Pratinjau: http://127.0.0.1:{args.port}/ (Ctrl+C untuk berhenti)")
     watched = [args.content, TEMPLATES, BASE_CONFIG]
     stamp = _stamp(watched)
+    idle = 0  # checks since the last build
     try:
         while True:
             time.sleep(0.3)
             now = _stamp(watched)
             if now == stamp:
+                idle += 1
+                if idle == 10:  # three seconds after a build, while nobody waits
+                    tidy()
                 continue
+            idle = 0
             before = stamp
             while now != stamp:  # wait until the editor has finished saving
                 stamp = now

@@ -212,6 +212,8 @@ class Traced:
     def __init__(self, catalog: object, trace: Trace) -> None:
         self._catalog = catalog
         self._trace = trace
+        # Queries answered from their arguments alone, which the page has from its context or reads.
+        self._untraced: frozenset[str] = getattr(catalog, "ARGUMENTS_ONLY", frozenset())
 
     def __getattr__(self, name: str) -> Any:
         value = getattr(self._catalog, name)
@@ -219,6 +221,8 @@ class Traced:
             return TracedMap(name, value, self._trace)
         if not callable(value):
             self._trace.note(("field", name), value)
+            return value
+        if name in self._untraced:
             return value
 
         def call(*args: object) -> Any:

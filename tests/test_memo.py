@@ -63,13 +63,25 @@ def test_reads_are_noted_and_answered_again_by_another_catalog() -> None:
     assert kode in seen.regions
     for _ in seen.opd:
         pass
-    assert set(trace.reads) == {
+    usulan = catalog.usulan[0]
+    seen.zona(rapat), seen.zona_wilayah(kode), seen.volumes(usulan), seen.dialihkan(usulan)
+    assert set(trace.reads) == {  # the last four follow from their arguments: no reads of their own
         ("call", "judul", ("rapat", rapat.id)),
         ("call", "usulan_in", kode),
         ("item", "regions", kode),
         ("has", "regions", kode),
         ("all", "opd"),
     }
+    # They do: a catalog of nothing but those records gives the same answers.
+    bare = build_catalog(dataclasses.replace(records, rapat=(rapat,), usulan=(usulan,), seri=(), peserta=()))
+    for name, argument in (
+        ("zona", rapat),
+        ("zona_wilayah", kode),
+        ("volumes", usulan),
+        ("dialihkan", usulan),
+    ):
+        assert name in catalog.ARGUMENTS_ONLY
+        assert getattr(bare, name)(argument) == getattr(catalog, name)(argument)
     again = build_catalog(records)  # another build of the same records: the same answers
     for token, noted in trace.reads.items():
         assert memo.Fingerprints().of(memo.replay(again, {}, token)) == noted, token
