@@ -84,6 +84,7 @@ def build(
         errors = [p for p in problems if strict or not p.warning]
         if errors:
             raise RecordsInvalid(problems)
+    gc.freeze()  # the records live as long as the build: its collections need not go through them
     work = work.resolve()
     with Images(elsewhere=parallel.worth_it(records)) as images:
         with clock.stage("photos"):
