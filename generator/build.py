@@ -71,12 +71,26 @@ def build(
     """Check, render and build the site. `site_url` is the public address (needed for the 404 page
     when the site lives under a sub-path, and for canonical links). `stopwatch` collects the time
     and memory of each stage; `cache` keeps parsed files between builds (`musrenbang serve`)."""
-    clock = stopwatch or Stopwatch()
+    # What lives through the build (the records once checked; with `cache`, what serve kept from
+    # the last builds: records, memo, data files) is frozen: the build's collections need not go
+    # through it again (over a city's, each took 0.1-0.15 s, several times a build).
     if cache is not None:
-        # `musrenbang serve` keeps the records, the memo and the data files between builds: this
-        # build's collections need not go through them again (over a city's, each took 0.1-0.15 s,
-        # two to four times a build). `tidy` collects what is frozen while serve waits.
         gc.freeze()
+    try:
+        return _build(content, out, work, strict, site_url, stopwatch or Stopwatch(), cache)
+    finally:
+        gc.unfreeze()  # back to the collector; serve collects it while it waits (`tidy`)
+
+
+def _build(
+    content: Path,
+    out: Path,
+    work: Path,
+    strict: bool,
+    site_url: str | None,
+    clock: Stopwatch,
+    cache: Cache | None,
+) -> BuildResult:
     with clock.stage("load"):
         records, problems = load(content, cache)
     with clock.stage("check"):
@@ -84,7 +98,7 @@ def build(
         errors = [p for p in problems if strict or not p.warning]
         if errors:
             raise RecordsInvalid(problems)
-    gc.freeze()  # the records live as long as the build: its collections need not go through them
+    gc.freeze()
     work = work.resolve()
     with Images(elsewhere=parallel.worth_it(records)) as images:
         with clock.stage("photos"):
@@ -259,8 +273,7 @@ _DELETERS: list[threading.Thread] = []
 
 
 def tidy() -> None:
-    """Collect the garbage left in cycles by earlier builds, which `build` froze: when nobody waits."""
-    gc.unfreeze()
+    """Collect what earlier builds left in cycles: for `musrenbang serve` while nobody waits."""
     gc.collect()
 
 
