@@ -12,7 +12,8 @@ import csv
 import html as html_lib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import Catalog
@@ -27,22 +28,47 @@ class AuditFailed(MusrenbangError):
         self.problems = problems
 
 
-def _page(site: Path, url: str) -> str:
-    path = site / url / "index.html"
-    return path.read_text(encoding="utf-8") if path.is_file() else ""
+@dataclass(frozen=True)
+class Site:
+    """The built site as the audit reads it: each file from the first of `roots` that has it (a
+    rebuild in place, see place.py: its new files, then the last site's), but those in `gone`
+    (files of the last site that the rebuild deletes)."""
+
+    roots: tuple[Path, ...]
+    gone: frozenset[str] = frozenset()
+
+    def find(self, relative: str) -> Path | None:
+        if relative in self.gone:
+            return None
+        for root in self.roots:
+            path = root / relative
+            if path.exists():
+                return path
+        return None
+
+    def names(self, folder: str, suffix: str) -> list[str]:
+        """The files directly in `folder` whose names end in `suffix`."""
+        found = set()
+        for root in self.roots:
+            if (root / folder).is_dir():
+                found |= {p.name for p in (root / folder).iterdir() if p.name.endswith(suffix)}
+        return sorted(name for name in found if f"{folder}/{name}" not in self.gone)
 
 
-def _exists(site: Path, url: str) -> bool:
+def _page(site: Site, url: str) -> str:
+    path = site.find(f"{url}/index.html")
+    return path.read_text(encoding="utf-8") if path else ""
+
+
+def _exists(site: Site, url: str) -> bool:
     """Whether the page at `url` was written (without reading it: a province has 100,000)."""
-    try:
-        return (site / url / "index.html").stat().st_size > 0
-    except OSError:
-        return False
+    path = site.find(f"{url}/index.html")
+    return path is not None and path.stat().st_size > 0
 
 
-def _csv_ids(site: Path, name: str, key: str) -> set[str]:
-    path = site / "data" / f"{name}.csv"
-    if not path.is_file():
+def _csv_ids(site: Site, name: str, key: str) -> set[str]:
+    path = site.find(f"data/{name}.csv")
+    if path is None:
         return set()
     with open(path, encoding="utf-8", newline="") as handle:
         return {row[key] for row in csv.DictReader(handle)}
@@ -53,13 +79,16 @@ def _csv_ids(site: Path, name: str, key: str) -> set[str]:
 _PASSED: set[tuple[object, ...]] = set()
 
 
-def audit(catalog: Catalog, site: Path) -> None:
-    problems = list(_missing(catalog, site))
+def audit(catalog: Catalog, site: Path, previous: Path | None = None, gone: Collection[str] = ()) -> None:
+    """Check the site in `site`; for a rebuild in place, its files not there are read in `previous`
+    (the last site) but for `gone` (see Site)."""
+    roots = (site,) if previous is None else (site, previous)
+    problems = list(_missing(catalog, Site(roots, frozenset(gone))))
     if problems:
         raise AuditFailed(problems)
 
 
-def _missing(catalog: Catalog, site: Path) -> Iterator[Problem]:
+def _missing(catalog: Catalog, site: Site) -> Iterator[Problem]:
     def lost(record: object, what: str) -> Problem:
         return record.asal.problem(  # type: ignore[attr-defined]
             "",
@@ -71,11 +100,11 @@ def _missing(catalog: Catalog, site: Path) -> Iterator[Problem]:
     for rapat in catalog.rapat:
         who = [catalog.peserta[hadir.peserta] for hadir in rapat.peserta]
         names = tuple(" ".join(w.jabatan.split()) for w in who)
-        try:  # the same file (a rebuild links unchanged pages) and the same names: checked already
-            found = (site / "berita" / rapat.id / "index.html").stat()
-            known: tuple[object, ...] | None = (found.st_ino, found.st_size, found.st_mtime_ns, names)
-        except OSError:
-            known = None
+        page = site.find(f"berita/{rapat.id}/index.html")
+        known: tuple[object, ...] | None = None
+        if page is not None:  # the same file (a rebuild keeps unchanged pages) and names: checked already
+            found = page.stat()
+            known = (found.st_ino, found.st_size, found.st_mtime_ns, names)
         if known in _PASSED:
             passed.add(known)
             continue
@@ -98,8 +127,9 @@ def _missing(catalog: Catalog, site: Path) -> Iterator[Problem]:
         if not _exists(site, f"wilayah/{kode}"):
             yield lost(region.wilayah, f"halaman wilayah/{kode}/ tidak ada")
     rows: set[str] = set()
-    for shard in sorted((site / "usulan" / "data").glob("*.json")):
-        if shard.name != "indeks.json":
+    for name in site.names("usulan/data", ".json"):
+        shard = site.find(f"usulan/data/{name}")
+        if name != "indeks.json" and shard is not None:
             rows.update(row[0] for row in json.loads(shard.read_text(encoding="utf-8"))["baris"])
     exported = {name: _csv_ids(site, name, key) for name, key in (("rapat", "id"), ("usulan", "id"))}
     exported["wilayah"] = _csv_ids(site, "wilayah", "kode")

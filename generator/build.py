@@ -13,11 +13,10 @@ import gc
 import os
 import shutil
 import tempfile
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import changes, frame, memo, parallel, photos
+from . import changes, frame, memo, parallel, photos, place
 from .audit import audit
 from .catalog import Catalog, build_catalog
 from .check import check
@@ -114,9 +113,11 @@ def _build(
             write(dataclasses.replace(output, pages={**output.pages, **shells}), docs, also=drafts.keys)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    for stale in [*out.parent.glob(f".{out.name}-baru-*"), *out.parent.glob(f".{out.name}-lama*")]:
-        if stale not in _DELETING:
-            shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed half-way
+    place.clear_leftovers(out)
+    # With the last build's site in `out` as it left it, this build's folder takes only what changed
+    # and is moved into it (place.py); else it takes the whole site and replaces it.
+    before = place.last(out, work)
+    previous = out if out.is_dir() else None
     fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}-baru-", dir=out.parent))
     try:
         with clock.stage("engine"):
@@ -133,27 +134,45 @@ def _build(
                 chosen,
                 config,
                 set(output.pages) | set(drafts.keys),
-                out if out.is_dir() else None,
+                previous,
                 work / "bingkai.json",
             )
             public = site_url or config.get("site_url")
             frame.sitemap(fresh, public, framed.entries, [frame.url_of(shell) for shell in shells])
+            own = place.own_files(fresh, framed.entries)
         with clock.stage("index"):
-            previous = out if out.is_dir() else None
+            gone: list[str] = []
 
             def meanwhile() -> None:
                 """While Pagefind indexes (it reads the unchanged pages where they are, and writes only
-                its bundles): link the unchanged pages and the data files (no page needs them before,
-                and the walks over the pages above are shorter without them), and audit the site."""
-                framed.link()
-                copy_direct(docs, fresh)
-                audit(catalog, fresh)
+                its bundles): the data files, and in a whole new site the unchanged pages (no page needs
+                them before, and the walks over the pages above are shorter without them); then the
+                audit of the site."""
+                if before is not None and previous is not None:
+                    gone.extend(place.changed_direct(docs, fresh, previous, set(own)))
+                    audit(catalog, fresh, previous, {*gone, *framed.gone})
+                else:
+                    framed.link()
+                    copy_direct(docs, fresh)
+                    audit(catalog, fresh)
 
             searched = run_pagefind(
-                fresh, output.shards, work, previous, framed.entries, built, meanwhile, framed.unchanged
+                fresh,
+                output.shards,
+                work,
+                previous,
+                framed.entries,
+                built,
+                meanwhile,
+                framed.unchanged,
+                in_place=before is not None,
             )
         with clock.stage("finish"):
-            _replace(fresh, out)
+            if before is not None:
+                shards = {*searched.made, *searched.reused}
+                place.update(fresh, out, work, own, before, [*gone, *framed.gone], shards)
+            else:
+                place.swap(fresh, out, work, own)
             if remembered:  # for the next build, after this one's site is in place (memo.py)
                 remembered.save(output.made, drafts.drafts, drafts.keys, output.pages)
     finally:
@@ -268,10 +287,6 @@ def _data_epoch(records: Records) -> int:
     return calendar.timegm(newest.timetuple()) if newest else 0
 
 
-_DELETING: set[Path] = set()  # old sites this process is deleting meanwhile
-_DELETERS: list[threading.Thread] = []
-
-
 def tidy() -> None:
     """Collect what earlier builds left in cycles: for `musrenbang serve` while nobody waits."""
     gc.collect()
@@ -280,28 +295,4 @@ def tidy() -> None:
 def settled() -> None:
     """Wait until the old sites replaced by this process's builds are deleted and its memo written."""
     memo.settled()
-    while _DELETERS:
-        _DELETERS.pop().join()
-
-
-def _replace(fresh: Path, out: Path) -> None:
-    """Swap the new site into place: rename the old one aside, rename the new one in, and delete the old
-    one in a thread of its own: the new site is in place by then, and deleting a city's 12,000 files
-    took half a second. (The thread is not a daemon: `musrenbang build` exits when it is done.)"""
-    os.chmod(fresh, 0o755)
-    if not out.exists():
-        fresh.rename(out)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}-lama-", dir=out.parent))
-    os.rmdir(old)  # a fresh name for the old site, which takes its place
-    out.rename(old)
-    fresh.rename(out)
-    _DELETING.add(old)
-
-    def delete() -> None:
-        shutil.rmtree(old, ignore_errors=True)
-        _DELETING.discard(old)
-
-    deleter = threading.Thread(target=delete, name="hapus-situs-lama")
-    deleter.start()
-    _DELETERS[:] = [t for t in _DELETERS if t.is_alive()] + [deleter]
+    place.settled()

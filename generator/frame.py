@@ -438,13 +438,15 @@ def render_pages(
     order = {url_of(path): place for place, path in enumerate(sorted(pages))}
     done.sort(key=lambda entry: order[entry[0]])  # the sitemap's order: by docs path
     if manifest is not None:
-        entries = {url: list(entry) for url, entry, _ in sorted(done)}
-        manifest.write_text(json.dumps(entries, separators=(",", ":")), encoding="utf-8")
+        saved = {url: list(entry) for url, entry, _ in sorted(done)}
+        manifest.write_text(json.dumps(saved, separators=(",", ":")), encoding="utf-8")
+    entries = {url: entry for url, entry, _ in done}
     return Framed(
-        {url: entry for url, entry, _ in done},
+        entries,
         len(to_link),
         {url: previous / url / "index.html" for url in to_link} if previous else {},
         site,
+        sorted(f"{url}index.html" for url in set(last) - set(entries)),
     )
 
 
@@ -458,6 +460,7 @@ class Framed:
     reused: int
     unchanged: dict[str, Path]
     site: Path
+    gone: list[str]  # the framed pages of the last build that this one does not make (by path in the site)
 
     def link(self) -> None:
         """Link the unchanged pages of the last build into the site."""

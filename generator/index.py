@@ -252,13 +252,15 @@ def run_pagefind(
     built: Iterable[str] = (),
     meanwhile: Callable[[], object] = lambda: None,
     elsewhere: Mapping[str, Path] | None = None,
+    in_place: bool = False,
 ) -> Indexed:
     """Index every searchable page of `site` by shard (`shards`: page address → shard). A shard whose
     pages are those of the last build (`work/cari.json` says what they were; `framed` gives the
     manifest entry of each page frame.py wrote or linked, by address, see `_digest`) is linked from
     the `previous` site instead of indexed again. The pages are those MkDocs built (`built`, as
     `mark_searchable` found them) and the framed ones; a page not in the site yet is read where
-    `elsewhere` says it lies (by address). `meanwhile` is called while Pagefind runs."""
+    `elsewhere` says it lies (by address). `meanwhile` is called while Pagefind runs. `in_place`: the
+    site will be moved into the previous one (place.py), where the unchanged shards stay: not linked."""
     manifest_path = work / "cari.json"
     try:
         last = json.loads(manifest_path.read_text(encoding="utf-8")) if previous else {}
@@ -276,7 +278,8 @@ def run_pagefind(
         bundle = previous / FOLDER / name if previous else None
         entry = _file_digest(bundle / "pagefind-entry.json") if bundle else ""
         if bundle and isinstance(old, list) and len(old) == 3 and old[:2] == [fingerprint, entry]:
-            _link_tree(bundle, site / FOLDER / name)
+            if not in_place:
+                _link_tree(bundle, site / FOLDER / name)
             manifest[name] = old
             counts[name] = int(old[2])
             reused.append(name)
@@ -313,6 +316,7 @@ def run_pagefind(
     if GENERAL not in counts:
         raise EngineFailed(f"tidak ada halaman umum untuk indeks pencarian (beranda hilang?){BUG}")
     counts = dict(sorted(counts.items()))
+    (site / FOLDER).mkdir(parents=True, exist_ok=True)
     (site / FOLDER / SHARDS_FILE).write_text(json.dumps(counts, separators=(",", ":")), encoding="utf-8")
     work.mkdir(parents=True, exist_ok=True)
     manifest_path.write_text(json.dumps(manifest, sort_keys=True, separators=(",", ":")), encoding="utf-8")

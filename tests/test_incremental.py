@@ -104,6 +104,39 @@ def _files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+def _folders(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir())
+
+
+def test_a_site_changed_since_the_last_build_is_built_whole_again(content: Path, tmp_path: Path) -> None:
+    """Only the site the last build left is updated in place: one changed by hand (or by a build that
+    stopped half-way, which deletes the build's note of the site first) is replaced whole."""
+    site, work = tmp_path / "site", tmp_path / "work"
+    build(content, site, work)
+    bundle = next((site / "pagefind").glob("*/pagefind-entry.json"))
+    shards = site / "pagefind" / "bagian.json"
+
+    def rebuilt_whole(broken: Path | None) -> bool:
+        if broken is not None:
+            broken.write_text("{}", encoding="utf-8")  # by hand, after the build
+        folder = site.stat().st_ino
+        text = (content / RAPAT).read_text(encoding="utf-8")  # an edit, another each round
+        words = ("Aula Kelurahan", "Balai Kelurahan") if "Aula Kelurahan" in text else ("Balai", "Aula")
+        _replace(content / RAPAT, *words)
+        build(content, site, work)
+        return site.stat().st_ino != folder
+
+    assert rebuilt_whole(shards)
+    assert not rebuilt_whole(bundle)  # a search bundle is known by its entry file: indexed again
+    assert bundle.read_text(encoding="utf-8") != "{}"
+    (work / "situs.json").unlink()  # as a build that stopped while it moved its files leaves it
+    assert rebuilt_whole(None)
+    assert not rebuilt_whole(None)
+    cold = tmp_path / "cold"
+    build(content, cold, tmp_path / "work-cold")
+    assert _files(site) == _files(cold)
+
+
 EDITS = {
     "change": _change,
     "add": _add,
@@ -125,13 +158,16 @@ def test_a_reusing_rebuild_equals_a_cold_build(
     _with_photo(content)
     first = build(content, site, work, site_url=PUBLIC_URL)
     assert first.reused == 0 and first.remembered == 0
+    folder = site.stat().st_ino
     edit(content)
     again = build(content, site, work, site_url=PUBLIC_URL)
+    assert site.stat().st_ino == folder  # what changed was moved into the last site (place.update)
     cold = tmp_path / "cold"
     build(content, cold, tmp_path / "work-cold", site_url=PUBLIC_URL)
     ours, theirs = _files(site), _files(cold)
     assert sorted(ours) == sorted(theirs)
     assert [name for name in ours if ours[name] != theirs[name]] == []
+    assert _folders(site) == _folders(cold)  # none left empty by a deleted page
     # The memo gave the pages that read nothing the edit changed, and rendered the others again.
     assert again.remembered > 0 and again.rendered > 0, (again.remembered, again.rendered)
     if edit is _change:

@@ -187,7 +187,7 @@ def test_byte_order_mark_is_accepted(content: Path) -> None:
     assert _errors(content) == []
 
 
-# Atomic builds (guard: build._replace and the fresh folder)
+# Atomic builds (guard: place.swap, place.update and the fresh folder)
 
 
 def _tree(site: Path) -> dict[str, bytes]:
