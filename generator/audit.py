@@ -9,8 +9,10 @@ that did not arrive stops the build with its file and line: nothing is dropped s
 from __future__ import annotations
 
 import csv
+import functools
 import html as html_lib
 import json
+import os
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
@@ -37,14 +39,40 @@ class Site:
     roots: tuple[Path, ...]
     gone: frozenset[str] = frozenset()
 
+    @functools.cached_property
+    def _first(self) -> frozenset[str]:
+        """The files in the first root, when there are others (few: what a rebuild changed)."""
+        found: set[str] = set()
+        for folder, _, names in os.walk(self.roots[0]):
+            relative = os.path.relpath(folder, self.roots[0]).replace(os.sep, "/")
+            found.update(name if relative == "." else f"{relative}/{name}" for name in names)
+        return frozenset(found)
+
     def find(self, relative: str) -> Path | None:
+        """Where the file lies, if it is there."""
         if relative in self.gone:
             return None
-        for root in self.roots:
+        if len(self.roots) == 1 or relative in self._first:
+            path = self.roots[0] / relative
+            return path if len(self.roots) > 1 or path.exists() else None
+        for root in self.roots[1:]:
             path = root / relative
             if path.exists():
                 return path
         return None
+
+    def size(self, relative: str) -> int:
+        """The file's size; -1 when it is not there (one look at the file system)."""
+        if relative in self.gone:
+            return -1
+        first = len(self.roots) == 1 or relative in self._first
+        for root in self.roots if first else self.roots[1:]:
+            try:
+                return os.stat(f"{root}/{relative}").st_size
+            except OSError:
+                if first:
+                    return -1
+        return -1
 
     def names(self, folder: str, suffix: str) -> list[str]:
         """The files directly in `folder` whose names end in `suffix`."""
@@ -62,8 +90,7 @@ def _page(site: Site, url: str) -> str:
 
 def _exists(site: Site, url: str) -> bool:
     """Whether the page at `url` was written (without reading it: a province has 100,000)."""
-    path = site.find(f"{url}/index.html")
-    return path is not None and path.stat().st_size > 0
+    return site.size(f"{url}/index.html") > 0
 
 
 def _csv_ids(site: Site, name: str, key: str) -> set[str]:

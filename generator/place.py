@@ -156,10 +156,10 @@ def update(
         if (bundles / name).is_dir():
             target = out / FOLDER / name
             if target.exists():
-                aside = Path(tempfile.mkdtemp(prefix=f".{name}-lama-", dir=out / FOLDER))
+                aside = Path(tempfile.mkdtemp(prefix=f".{out.name}-lama-", dir=out.parent))
                 os.replace(target, aside / name)
                 os.replace(bundles / name, target)
-                shutil.rmtree(aside)
+                _delete_later(aside)
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(bundles / name, target)
@@ -179,8 +179,7 @@ _DELETERS: list[threading.Thread] = []
 def swap(fresh: Path, out: Path, work: Path, own: list[str]) -> None:
     """Put the whole new site `fresh` in place of `out`: rename the old one aside, rename the new one
     in, and delete the old one in a thread of its own: the new site is in place by then, and deleting
-    a city's 12,000 files took half a second. (The thread is not a daemon: `musrenbang build` exits
-    when it is done.)"""
+    a city's 12,000 files took half a second."""
     forget(work)
     os.chmod(fresh, 0o755)
     if not out.exists():
@@ -192,11 +191,17 @@ def swap(fresh: Path, out: Path, work: Path, own: list[str]) -> None:
     out.rename(old)
     fresh.rename(out)
     _remember(out, work, own)
-    _DELETING.add(old)
+    _delete_later(old)
+
+
+def _delete_later(folder: Path) -> None:
+    """Delete a folder no site needs any more in a thread of its own. (The thread is not a daemon:
+    `musrenbang build` exits when it is done.)"""
+    _DELETING.add(folder)
 
     def delete() -> None:
-        shutil.rmtree(old, ignore_errors=True)
-        _DELETING.discard(old)
+        shutil.rmtree(folder, ignore_errors=True)
+        _DELETING.discard(folder)
 
     deleter = threading.Thread(target=delete, name="hapus-situs-lama")
     deleter.start()
