@@ -16,7 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import changes, frame, memo, parallel, photos, place
+from . import changes, frame, kept, memo, parallel, photos, place
 from .audit import audit
 from .catalog import Catalog, build_catalog
 from .check import check
@@ -75,10 +75,14 @@ def build(
     # through it again (over a city's, each took 0.1-0.15 s, several times a build).
     if cache is not None:
         gc.freeze()
+    files = kept.read(work, content) if cache is None else cache  # `musrenbang build`: see kept.py
     try:
-        return _build(content, out, work, strict, site_url, stopwatch or Stopwatch(), cache)
+        result = _build(content, out, work, strict, site_url, stopwatch or Stopwatch(), files)
     finally:
         gc.unfreeze()  # back to the collector; serve collects it while it waits (`tidy`)
+    if cache is None:
+        kept.write(work, content, files, len(files))
+    return result
 
 
 def _build(
@@ -88,7 +92,7 @@ def _build(
     strict: bool,
     site_url: str | None,
     clock: Stopwatch,
-    cache: Cache | None,
+    cache: Cache,
 ) -> BuildResult:
     with clock.stage("load"):
         records, problems = load(content, cache)
@@ -293,6 +297,8 @@ def tidy() -> None:
 
 
 def settled() -> None:
-    """Wait until the old sites replaced by this process's builds are deleted and its memo written."""
+    """Wait until the old sites replaced by this process's builds are deleted, and its memo and parsed
+    files written."""
     memo.settled()
     place.settled()
+    kept.settled()

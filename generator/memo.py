@@ -464,6 +464,18 @@ _KEPT: dict[Path, tuple[tuple[int, int], tuple[str, dict[str, Entry]]]] = {}
 _WRITERS: list[threading.Thread] = []
 
 
+def data_files() -> dict[str, tuple[str, dict[Token, str], object]]:
+    """The data files this process's last build made or kept (see Memo.kept), for `kept.py`."""
+    return dict(_DATA)
+
+
+def restore_data_files(saved: Mapping[str, tuple[str, dict[Token, str], object]]) -> None:
+    """Take the data files an earlier process kept (kept.py), unless this one has its own; each is
+    used only when its key and reads check out, as this process's own would be."""
+    if not _DATA:
+        _DATA.update(saved)
+
+
 def settled() -> None:
     """Wait for the memo files being written."""
     while _WRITERS:

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator import memo, parallel
-from generator.build import build
+from generator import kept, memo, parallel
+from generator import load as load_module
+from generator.build import build, settled
 from tests.conftest import PUBLIC_URL, ROOT
 
 USULAN = "usulan/2023/contoh-2024-margodadi-001.yaml"
@@ -349,3 +350,31 @@ def test_the_drafts_file_grows_by_the_pages_made_again_and_is_made_compact(
     ours, theirs = _files(site), _files(cold)
     assert sorted(ours) == sorted(theirs)
     assert [name for name in ours if ours[name] != theirs[name]] == []
+
+
+def test_a_build_by_hand_parses_only_the_files_changed_since_the_last(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`musrenbang build` keeps the parsed files and data files in work/ (kept.py) for the next run."""
+    site, work = tmp_path / "site", tmp_path / "work"
+    build(content, site, work)
+    settled()  # the parsed files are written in a thread
+    parsed: list[str] = []
+    real = load_module._parse_some
+
+    def noting(files: list[tuple[Path, str, str, tuple[int, int]]], folder: Path) -> list[load_module.Parsed]:
+        parsed.extend(file for _, file, _, _ in files)
+        return real(files, folder)
+
+    monkeypatch.setattr(load_module, "_parse_some", noting)
+    _change(content)
+    build(content, site, work)
+    settled()
+    assert sorted(parsed) == sorted(f"content/{name}" for name in (USULAN, RAPAT))
+    cold = tmp_path / "cold"
+    build(content, cold, tmp_path / "work-cold")
+    assert _files(site) == _files(cold)
+    parsed.clear()
+    monkeypatch.setattr(kept, "VERSION", kept.VERSION + 1)  # kept by other code: not used
+    build(content, site, work)
+    assert len(parsed) > 20

@@ -1,0 +1,74 @@
+"""Kept: the parsed record files and the data files, from one `musrenbang build` to the next.
+
+`musrenbang serve` keeps each file's parsed record in memory and parses again only the files whose
+size or time changed (load.Cache), and keeps the data files it made with what they read (memo.py).
+A `musrenbang build` run by hand is a new process: it reads both from `work/berkas.pickle`, which
+the last build wrote, so that after one edit it parses one file instead of a city's 4,400 (a second
+of YAML) and makes the data files of the records that changed, not 4,400 JSON files. The records
+are written after the build, with the fingerprints the memo gave them, which the next build need
+not compute again; a data file is used only when its inputs check out, as in serve. The file is the
+build's own, like the rest of `work/`: it is trusted as such. It is used only when the generator's
+code and Python are the same, and only up to a city's size (a province's builds are not edited
+interactively, and its cache would take minutes and gigabytes).
+"""
+
+from __future__ import annotations
+
+import pickle
+import sys
+import threading
+from pathlib import Path
+
+from . import memo
+from .load import Cache
+
+FILE = "berkas.pickle"
+VERSION = 1
+
+
+def _header(content: Path) -> tuple[object, ...]:
+    return (VERSION, sys.version, memo.code_digest(), str(content.resolve()))
+
+
+def read(work: Path, content: Path) -> Cache:
+    """The parsed files the last build kept (empty when there are none, or not for this code); its
+    data files go to the memo."""
+    try:
+        with open(work / FILE, "rb") as file:
+            header, cache, data = pickle.load(file)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+        return {}
+    if header != _header(content) or not isinstance(cache, dict) or not isinstance(data, dict):
+        return {}
+    memo.restore_data_files(data)
+    return cache
+
+
+_WRITERS: list[threading.Thread] = []
+
+
+def write(work: Path, content: Path, cache: Cache, records: int) -> None:
+    """Keep the parsed files and the data files for the next build, in a thread (see `settled`); up
+    to `memo.MEMO_UP_TO` records, else delete what an earlier build kept."""
+    path = work / FILE
+    if records > memo.MEMO_UP_TO:
+        path.unlink(missing_ok=True)
+        return
+    header, data = _header(content), memo.data_files()
+
+    def dump() -> None:
+        current = {file: parsed for file, parsed in cache.items() if file.is_file()}  # not the deleted
+        partial = path.with_name(f".{FILE}.part")
+        with open(partial, "wb") as file:
+            pickle.dump((header, current, data), file, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(path)
+
+    writer = threading.Thread(target=dump, name="simpan-berkas")
+    writer.start()
+    _WRITERS.append(writer)
+
+
+def settled() -> None:
+    """Wait until the parsed files are written."""
+    while _WRITERS:
+        _WRITERS.pop().join()
