@@ -69,7 +69,8 @@ def build(
 ) -> BuildResult:
     """Check, render and build the site. `site_url` is the public address (needed for the 404 page
     when the site lives under a sub-path, and for canonical links). `stopwatch` collects the time
-    and memory of each stage; `cache` keeps parsed files between builds (`musrenbang serve`)."""
+    and memory of each stage; `cache` keeps parsed files between builds (`musrenbang serve`); without
+    one, the build takes those the last build kept in `work` (kept.py)."""
     # What lives through the build (the records once checked; with `cache`, what serve kept from
     # the last builds: records, memo, data files) is frozen: the build's collections need not go
     # through it again (over a city's, each took 0.1-0.15 s, several times a build).

@@ -483,3 +483,17 @@ def test_alt_text_is_an_inert_attribute(hostile: HostileSite) -> None:
     found = {str(img.get("alt")) for page in hostile.pages.values() for img in page.select(".mt-foto img")}
     for item in alts:
         assert item.shown in found, item.file
+
+
+def test_half_a_surrogate_pair_is_refused(content: Path) -> None:
+    """A YAML escape could make a character no UTF-8 file holds (half of a surrogate pair, alone or
+    as two escapes for one emoji): the reader refuses it with the file and line, before any build."""
+    path = content / PROSE_FILES["rapat"]
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    place = next(i for i, line in enumerate(lines) if line.startswith("tempat:"))
+    for escape in ("\\ud800", "\\U0000dfff", "\\ud83d\\ude00"):
+        lines[place] = f'tempat: "Aula {escape} Kelurahan"\n'
+        path.write_text("".join(lines), encoding="utf-8")
+        _, problems = check_records(content)
+        assert [(p.file, p.line) for p in problems] == [(f"content/{PROSE_FILES['rapat']}", place + 1)]
+        assert "YAML tidak dapat dibaca" in problems[0].message, problems[0].message
