@@ -4,7 +4,7 @@
 size or time changed (load.Cache), and keeps the data files it made with what they read (memo.py).
 A `musrenbang build` run by hand is a new process: it reads both from `work/berkas.pickle`, which
 the last build wrote, so that after one edit it parses one file instead of a city's 4,400 (a second
-of YAML) and makes the data files of the records that changed, not 4,400 JSON files. The records
+of YAML) and makes the data files and CSV lines of the records that changed, not 4,400 JSON files. The records
 are written after the build, with the fingerprints the memo gave them, which the next build need
 not compute again; a data file is used only when its inputs check out, as in serve. The file is the
 build's own, like the rest of `work/`: it is trusted as such. It is used only when the generator's
@@ -19,11 +19,11 @@ import sys
 import threading
 from pathlib import Path
 
-from . import memo
+from . import memo, opendata
 from .load import Cache
 
 FILE = "berkas.pickle"
-VERSION = 1
+VERSION = 2
 
 
 def _header(content: Path) -> tuple[object, ...]:
@@ -35,12 +35,13 @@ def read(work: Path, content: Path) -> Cache:
     data files go to the memo."""
     try:
         with open(work / FILE, "rb") as file:
-            header, cache, data = pickle.load(file)
+            header, cache, data, lines = pickle.load(file)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
         return {}
-    if header != _header(content) or not isinstance(cache, dict) or not isinstance(data, dict):
+    if header != _header(content) or not all(isinstance(found, dict) for found in (cache, data, lines)):
         return {}
     memo.restore_data_files(data)
+    opendata.restore_lines(lines)
     return cache
 
 
@@ -54,13 +55,13 @@ def write(work: Path, content: Path, cache: Cache, records: int) -> None:
     if records > memo.MEMO_UP_TO:
         path.unlink(missing_ok=True)
         return
-    header, data = _header(content), memo.data_files()
+    header, data, lines = _header(content), memo.data_files(), opendata.kept_lines()
 
     def dump() -> None:
         current = {file: parsed for file, parsed in cache.items() if file.is_file()}  # not the deleted
         partial = path.with_name(f".{FILE}.part")
         with open(partial, "wb") as file:
-            pickle.dump((header, current, data), file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((header, current, data, lines), file, protocol=pickle.HIGHEST_PROTOCOL)
         partial.replace(path)
 
     writer = threading.Thread(target=dump, name="simpan-berkas")

@@ -22,7 +22,7 @@ from functools import cache
 from operator import attrgetter
 from typing import Any
 
-from . import model, regions, vocab
+from . import memo, model, regions, vocab
 from .catalog import Catalog
 from .stats import status
 
@@ -268,32 +268,49 @@ def cell(value: Any, column: Column) -> str:
 
 
 def _csv(table: Table, catalog: Catalog, lines: Lines | None = None) -> str:
-    """A table as CSV. With `lines` (see `package`), each record's lines are taken from it when the
-    same record object made them, and put in it."""
+    """A table as CSV. With `lines` (see `package`), each record's lines are taken from the last
+    build's when a record with the same fingerprint (memo.py: every field) made them, and put in it:
+    a record's rows are made of the record alone."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([c.name for c in table.columns])
+    prints = memo.Fingerprints()
     for record in table.records(catalog):
         if lines is None:
             for row in table.rows(record):
                 writer.writerow([cell(row.get(c.name), c) for c in table.columns])
             continue
-        found = _LINES.get((table.name, id(record)))
-        if found is None or found[0] is not record:
+        try:
+            key: tuple[str, str] | None = (table.name, prints.of(record))
+        except memo.Opaque:
+            key = None
+        found = _LINES.get(key) if key else None
+        if found is None:
             own = io.StringIO()
             own_writer = csv.writer(own, lineterminator="\r\n")
             for row in table.rows(record):
                 own_writer.writerow([cell(row.get(c.name), c) for c in table.columns])
-            found = (record, own.getvalue())
-        out.write(found[1])
-        lines[(table.name, id(record))] = found
+            found = own.getvalue()
+        out.write(found)
+        if key:
+            lines[key] = found
     return out.getvalue()
 
 
-# A record's CSV lines by table and record, kept by `package(remember=True)` for the next build in this
-# process (`musrenbang serve` keeps unchanged records): the record object itself, and its lines.
-Lines = dict[tuple[str, int], tuple[object, str]]
+# A record's CSV lines by table and the record's fingerprint, kept by `package(remember=True)` for the
+# next build (in this process, for `musrenbang serve`; kept.py keeps them for `musrenbang build`).
+Lines = dict[tuple[str, str], str]
 _LINES: Lines = {}
+
+
+def kept_lines() -> Lines:
+    return dict(_LINES)
+
+
+def restore_lines(saved: Lines) -> None:
+    """Take the lines an earlier process kept (kept.py), unless this one has its own."""
+    if not _LINES:
+        _LINES.update(saved)
 
 
 def _dump(value: object) -> str:
@@ -304,8 +321,8 @@ def package(
     catalog: Catalog, data_date: dt.date | None, license: dict[str, str] = LICENSE, remember: bool = False
 ) -> dict[str, str]:
     """`data/datapackage.json` and its CSV files, keyed by site path. With `remember`, each record's
-    lines are kept for the next build in this process, and taken from the last where the record is
-    the same (a city's are a few megabytes; the memo's limit applies, see render.py)."""
+    lines are kept for the next build, and taken from the last where the record is the same (a
+    city's are a few megabytes; the memo's limit applies, see render.py)."""
     global _LINES
     files: dict[str, str] = {}
     resources = []
