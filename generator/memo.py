@@ -9,7 +9,8 @@ trace, as in Mokhov, Mitchell and Peyton Jones, "Build systems à la carte"). An
 fingerprinted makes its page render every time: a page is reused only when that is certain.
 
 After one edit in a city of 5,800 pages, the pages that read the edited record (its own page, the
-lists and region pages it appears in, the statistics) render again; the rest are read back.
+lists and posts it appears in) render again, and the statistics and region pages only when their
+figures change (they read the catalog's figures, not the records); the rest are read back.
 """
 
 from __future__ import annotations

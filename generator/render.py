@@ -109,7 +109,6 @@ def environment() -> jinja2.Environment:  # a template whose file changed)
         iso=lambda d: escape.Md(d.isoformat()),
     )
     env.globals.update(vocab=vocab)
-    env.tests.update(accommodated=accommodated)
     return env
 
 

@@ -1,5 +1,7 @@
 """Statistics of a set of proposals: the funnel, counts and rupiah by bidang, urusan and OPD, proposed
-versus accommodated amounts, and rejection reasons ranked. Pure functions over frozen records."""
+versus accommodated amounts, and rejection reasons ranked. Each proposal is tallied once (`Tally`),
+in its own region and plan year, and the tallies are summed up the region tree (`Figures`): every
+region's and year's figures in one pass over the records, which the catalog answers pages with."""
 
 from __future__ import annotations
 
