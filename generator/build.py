@@ -104,7 +104,7 @@ def _build(
             raise RecordsInvalid(problems)
     gc.freeze()
     work = work.resolve()
-    with Images(elsewhere=parallel.worth_it(records)) as images:
+    with Images(elsewhere=parallel.images_worth_it(records)) as images:
         with clock.stage("photos"):
             processed = _photos(images, records, content, work)
         with clock.stage("render"):

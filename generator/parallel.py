@@ -38,6 +38,18 @@ def worth_it(records: Records) -> bool:
     return (os.cpu_count() or 1) >= 2 and len(records.usulan) + len(records.rapat) >= PARALLEL_FROM
 
 
+# From this many share cards and photos (a card per news post and per region), other processes make
+# them while the pages render, when they are not cached yet: 400 cards took two seconds of one core.
+IMAGES_FROM = 300
+
+
+def images_worth_it(records: Records) -> bool:
+    """Whether other processes pay for drawing the cards and photos of a site of these records."""
+    photos = sum(len(r.foto) for r in records.rapat) + sum(len(u.foto) for u in records.usulan)
+    many = len(records.rapat) + len(records.wilayah) + photos >= IMAGES_FROM
+    return (os.cpu_count() or 1) >= 2 and (many or worth_it(records))
+
+
 @dataclass(frozen=True)
 class Share:
     """What the other process rendered: the pages it did not frame, and its drafts (see Drafts)."""
