@@ -1,15 +1,16 @@
-"""Kept: the parsed record files and the data files, from one `musrenbang build` to the next.
+"""Kept: the parsed record files, data files and CSV lines, from one `musrenbang build` to the next.
 
 `musrenbang serve` keeps each file's parsed record in memory and parses again only the files whose
-size or time changed (load.Cache), and keeps the data files it made with what they read (memo.py).
-A `musrenbang build` run by hand is a new process: it reads both from `work/berkas.pickle`, which
-the last build wrote, so that after one edit it parses one file instead of a city's 4,400 (a second
-of YAML) and makes the data files and CSV lines of the records that changed, not 4,400 JSON files. The records
-are written after the build, with the fingerprints the memo gave them, which the next build need
-not compute again; a data file is used only when its inputs check out, as in serve. The file is the
-build's own, like the rest of `work/`: it is trusted as such. It is used only when the generator's
-code and Python are the same, and only up to a city's size (a province's builds are not edited
-interactively, and its cache would take minutes and gigabytes).
+size or time changed (load.Cache), and keeps the data files it made with what they read (memo.py)
+and each record's CSV lines (opendata.py). A `musrenbang build` run by hand is a new process: it
+reads all three from `work/berkas.pickle`, which the last build wrote, so that after one edit it
+parses one file instead of a city's 4,400 (a second of YAML) and makes the data files and CSV lines
+of the records that changed, not 4,400 JSON files. The records are written after the build, with the
+fingerprints the memo gave them, which the next build need not compute again; a data file is used
+only when its inputs check out, as in serve. The file is the build's own, like the rest of `work/`:
+it is trusted as such. It is used only when the generator's code and Python are the same, and only
+up to a city's size (a province's builds are not edited interactively, and its cache would take
+minutes and gigabytes).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def _header(content: Path) -> tuple[object, ...]:
 
 def read(work: Path, content: Path) -> Cache:
     """The parsed files the last build kept (empty when there are none, or not for this code); its
-    data files go to the memo."""
+    data files go to the memo, its CSV lines to opendata."""
     try:
         with open(work / FILE, "rb") as file:
             header, cache, data, lines = pickle.load(file)
@@ -49,8 +50,8 @@ _WRITERS: list[threading.Thread] = []
 
 
 def write(work: Path, content: Path, cache: Cache, records: int) -> None:
-    """Keep the parsed files and the data files for the next build, in a thread (see `settled`); up
-    to `memo.MEMO_UP_TO` records, else delete what an earlier build kept."""
+    """Keep the parsed files, data files and CSV lines for the next build, in a thread (see
+    `settled`); up to `memo.MEMO_UP_TO` records, else delete what an earlier build kept."""
     path = work / FILE
     if records > memo.MEMO_UP_TO:
         path.unlink(missing_ok=True)
