@@ -18,6 +18,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import place
 from .catalog import Catalog
 from .problems import MusrenbangError, Problem
 
@@ -42,36 +43,31 @@ class Site:
     @functools.cached_property
     def _first(self) -> frozenset[str]:
         """The files in the first root, when there are others (few: what a rebuild changed)."""
-        found: set[str] = set()
-        for folder, _, names in os.walk(self.roots[0]):
-            relative = os.path.relpath(folder, self.roots[0]).replace(os.sep, "/")
-            found.update(name if relative == "." else f"{relative}/{name}" for name in names)
-        return frozenset(found)
+        return frozenset(place.files(self.roots[0]))
+
+    def _where(self, relative: str) -> tuple[Path, ...]:
+        """The roots that may hold the file (one look at the file system each)."""
+        if relative in self.gone:
+            return ()
+        if len(self.roots) == 1 or relative in self._first:
+            return self.roots[:1]
+        return self.roots[1:]
 
     def find(self, relative: str) -> Path | None:
         """Where the file lies, if it is there."""
-        if relative in self.gone:
-            return None
-        if len(self.roots) == 1 or relative in self._first:
-            path = self.roots[0] / relative
-            return path if len(self.roots) > 1 or path.exists() else None
-        for root in self.roots[1:]:
+        for root in self._where(relative):
             path = root / relative
             if path.exists():
                 return path
         return None
 
     def size(self, relative: str) -> int:
-        """The file's size; -1 when it is not there (one look at the file system)."""
-        if relative in self.gone:
-            return -1
-        first = len(self.roots) == 1 or relative in self._first
-        for root in self.roots if first else self.roots[1:]:
+        """The file's size; -1 when it is not there."""
+        for root in self._where(relative):
             try:
                 return os.stat(f"{root}/{relative}").st_size
             except OSError:
-                if first:
-                    return -1
+                pass
         return -1
 
     def names(self, folder: str, suffix: str) -> list[str]:

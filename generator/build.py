@@ -82,7 +82,7 @@ def build(
     finally:
         gc.unfreeze()  # back to the collector; serve collects it while it waits (`tidy`)
     if cache is None:
-        kept.write(work, content, files, len(files))
+        kept.write(work, content, files)
     return result
 
 

@@ -105,14 +105,14 @@ def _inputs(config: Path, docs: Path, epoch: int) -> str:
     return digest.hexdigest()
 
 
-def _link(source: str, target: str) -> None:
+def link(source: str, target: str) -> None:
     """A hard link where the file system allows one (instant, no second copy on disk), else a copy.
     Safe because write.py replaces a changed docs file instead of rewriting it."""
     try:
         os.link(source, target)
     except FileExistsError:  # replaced, never written through: the old file may be another site's
         os.unlink(target)
-        _link(source, target)
+        link(source, target)
     except OSError:
         shutil.copy2(source, target)
 
@@ -128,4 +128,4 @@ def copy_direct(docs: Path, site: Path) -> None:
             os.makedirs(into, exist_ok=True)
             for name in names:
                 if not name.endswith(".md"):
-                    _link(f"{root}/{name}", f"{into}/{name}")
+                    link(f"{root}/{name}", f"{into}/{name}")

@@ -49,11 +49,11 @@ def read(work: Path, content: Path) -> Cache:
 _WRITERS: list[threading.Thread] = []
 
 
-def write(work: Path, content: Path, cache: Cache, records: int) -> None:
+def write(work: Path, content: Path, cache: Cache) -> None:
     """Keep the parsed files, data files and CSV lines for the next build, in a thread (see
-    `settled`); up to `memo.MEMO_UP_TO` records, else delete what an earlier build kept."""
+    `settled`); up to `memo.MEMO_UP_TO` record files, else delete what an earlier build kept."""
     path = work / FILE
-    if records > memo.MEMO_UP_TO:
+    if len(cache) > memo.MEMO_UP_TO:
         path.unlink(missing_ok=True)
         return
     header, data, lines = _header(content), memo.data_files(), opendata.kept_lines()

@@ -24,7 +24,7 @@ import threading
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
-from .engine import DIRECT
+from .engine import DIRECT, link
 from .index import FOLDER, SHARDS_FILE
 
 STAMP = "situs.json"
@@ -57,16 +57,21 @@ def _remember(out: Path, work: Path, own: list[str]) -> None:
     (work / STAMP).write_text(json.dumps(saved, separators=(",", ":")), encoding="utf-8")
 
 
+def files(folder: Path) -> list[str]:
+    """Every file under `folder`, by its path there ("a/b.html"), sorted."""
+    found = []
+    for root, _, names in os.walk(folder):
+        relative = os.path.relpath(root, folder).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        found += [prefix + name for name in names]
+    return sorted(found)
+
+
 def own_files(site: Path, framed: Iterable[str]) -> list[str]:
     """The files of `site` that are not framed pages (`framed`: their addresses), called before the
     data files and the search bundles join them: MkDocs's part, which every build writes whole."""
     pages = {f"{url}index.html" for url in framed}
-    found = []
-    for root, _, names in os.walk(site):
-        relative = os.path.relpath(root, site).replace(os.sep, "/")
-        prefix = "" if relative == "." else relative + "/"
-        found += [prefix + name for name in names if prefix + name not in pages]
-    return sorted(found)
+    return [path for path in files(site) if path not in pages]
 
 
 def changed_direct(docs: Path, site: Path, previous: Path, own: Collection[str]) -> list[str]:
@@ -92,12 +97,8 @@ def changed_direct(docs: Path, site: Path, previous: Path, own: Collection[str])
             if entry.is_dir(follow_symlinks=False):
                 compare(path)
             elif not name.endswith(".md") and (name not in before or before[name].inode() != entry.inode()):
-                target = site / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                try:
-                    os.link(entry.path, target)
-                except OSError:
-                    shutil.copy2(entry.path, target)
+                (site / relative).mkdir(parents=True, exist_ok=True)
+                link(entry.path, os.fspath(site / path))
         for name, entry in sorted(before.items()):
             path = f"{relative}/{name}"
             now = source.get(name)
