@@ -171,6 +171,7 @@ def _build(
                 meanwhile,
                 framed.unchanged,
                 in_place=before is not None,
+                groups=output.groups,
             )
         with clock.stage("finish"):
             if before is not None:

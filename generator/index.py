@@ -7,6 +7,14 @@ one per kab/kota for what sits above its kecamatan, and `umum` for the rest (hom
 series, the province). The Cari page searches the shards of the area the reader chooses, merged in
 the browser (Pagefind's `mergeIndex`); on a site of one kab/kota that is every shard.
 
+Every merged shard costs the reader its page list and a chunk of its word index (about 35 KB for a
+kecamatan of 2,000 pages), so a large kab/kota's twenty kecamatan cannot be searched at once within
+300 KB. A kab/kota with `SUMMARY_FROM` searchable pages or more also gets a *summary* bundle
+(`<kode>-ringkas`), searched when the reader asks for the whole kab/kota (or for every kab/kota):
+its pages as they are, except that the proposals of one kelurahan and plan year are one document,
+each proposal a section under its own heading (Pagefind's sub-results; the Cari page links them to
+the proposals' pages). A regency's 30,000 proposals become 700 documents.
+
 Pagefind reads only each page's article, in a bare document: the menus and footers are not indexed
 anyway, and parsing them was a third of its time. A rebuild indexes again only the shards whose
 articles changed and links the others from the last site.
@@ -15,6 +23,7 @@ articles changed and links the others from the last site.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 import re
@@ -43,8 +52,32 @@ SHARDS_FILE = "bagian.json"  # in FOLDER: every shard and its number of pages, f
 # What a merged shard needs; the scripts, styles and language modules come from the `umum` bundle.
 MERGED = re.compile(r"pagefind-entry\.json|.*\.pf_meta|index|fragment|filter")
 OPTIONS = ["--force-language", "id", "--silent", "--exclude-selectors", ".headerlink, .md-source-file"]
-VERSION = "2"  # change when the documents given to Pagefind change: no shard of earlier builds is reused
+VERSION = "3"  # change when the documents given to Pagefind change: no shard of earlier builds is reused
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+SUMMARY = "-ringkas"  # a kab/kota's summary bundle is named by its code and this
+SUMMARY_FROM = 10_000  # searchable pages of a kab/kota from which it has a summary bundle
+GROUPS = "usulan/kelompok/"  # where a summary's group documents sit (no page of the site is there)
+# A proposal's section in its group: its page's article up to its photos or history (usulan.md.j2),
+# without the example-data note every proposal repeats and without its headings' ids (sub-results
+# are the proposals, not their parts).
+SECTION_END = re.compile(r'\n<h2 id="(?:foto|riwayat)"')
+NOTE = re.compile(r'<div class="admonition[^"]*">.*?</div>\n?', re.S)
+HEADING_ID = re.compile(r'<h([1-6]) id="[^"]*"')
+FIRST_HEADING = re.compile(r'<h1 id="[^"]*">(.*?)</h1>', re.S)
+
+
+@dataclass(frozen=True)
+class Group:
+    """Where a proposal page goes in a summary bundle: with the proposals of its kelurahan (`wilayah`)
+    and plan year, in one document titled `title`."""
+
+    wilayah: str
+    tahun: int
+    title: str
+
+    @property
+    def address(self) -> str:
+        return f"{GROUPS}{self.wilayah}/{self.tahun}/"
 
 
 def searchable(path: str) -> bool:
@@ -131,6 +164,17 @@ def _pages(
     return found
 
 
+def _summaries(shards: Mapping[str, list[tuple[str, Path]]]) -> dict[str, list[tuple[str, Path]]]:
+    """The summary bundle of each kab/kota whose shards (`shards`: pages by shard) hold `SUMMARY_FROM`
+    pages or more: all of their pages, in address order."""
+    by_kab_kota: dict[str, list[tuple[str, Path]]] = {}
+    for name, pages in shards.items():
+        if name != GENERAL:
+            by_kab_kota.setdefault(regions.up_to(name, 2), []).extend(pages)
+    large = {kode: pages for kode, pages in by_kab_kota.items() if len(pages) >= SUMMARY_FROM}
+    return {f"{kode}{SUMMARY}": sorted(pages) for kode, pages in sorted(large.items())}
+
+
 def _documents(pages: list[tuple[str, Path]]) -> Iterator[tuple[str, str]]:
     """The document of each searchable page, read one at a time (a province has 145,000)."""
     for relative, page in pages:
@@ -139,14 +183,58 @@ def _documents(pages: list[tuple[str, Path]]) -> Iterator[tuple[str, str]]:
             yield relative, text
 
 
-def _digest(pages: list[tuple[str, Path]], framed: Mapping[str, Sequence[object]]) -> str:
+def _section(document: str, anchor: str) -> str:
+    """A proposal's section in its group's document (`document`: its page's, see `document`): its
+    title as a heading with the id `anchor`, then what its page says up to its photos or history."""
+    start = document.find(SEARCHABLE) + len(SEARCHABLE)
+    end = document.rfind("</article>")
+    cut = SECTION_END.search(document, start, end)
+    body = NOTE.sub("", document[start : cut.start() if cut else end])
+    heading = FIRST_HEADING.search(body)
+    title = heading.group(1) if heading else ""
+    rest = HEADING_ID.sub(r"<h\1", body[heading.end() :] if heading else body)
+    return f'<h2 id="{html.escape(anchor)}">{title}</h2>{rest}'
+
+
+def _grouped_documents(
+    pages: list[tuple[str, Path]], groups: Mapping[str, Group]
+) -> Iterator[tuple[str, str]]:
+    """The documents of a summary bundle: each page's (`_documents`), except the proposals', which
+    are sections of their group's document (`groups`: by page address), in address order."""
+    sections: dict[Group, list[str]] = {}
+    for relative, text in _documents(pages):
+        url = relative.removesuffix("index.html")
+        group = groups.get(url)
+        if group is None:
+            yield relative, text
+        else:
+            sections.setdefault(group, []).append(_section(text, url.removeprefix("usulan/").strip("/")))
+    for group, parts in sorted(sections.items(), key=lambda item: item[0].address):
+        title = html.escape(group.title)
+        yield (
+            f"{group.address}index.html",
+            (
+                f'<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{title}</title></head>'
+                f"<body>{SEARCHABLE}<h1>{title}</h1>{''.join(parts)}</article></body></html>"
+            ),
+        )
+
+
+def _digest(
+    pages: list[tuple[str, Path]],
+    framed: Mapping[str, Sequence[object]],
+    groups: Mapping[str, Group] | None = None,
+) -> str:
     """A shard's fingerprint: its pages' addresses and what they are. A framed page (`framed`: its
     manifest entry by address, see frame.render_pages) is known by what it is made of and its file's
     size and modification time, which stay as they were when frame.py linked it unchanged from the
     last build, so the pages are not read; any other page (the few MkDocs writes anew every build) by
-    its document."""
+    its document. A summary bundle's (`groups`, see `_grouped_documents`) is known by its pages'
+    groups too."""
     hashed = hashlib.sha256(f"{VERSION}\0{_pagefind_version()}\0{OPTIONS}".encode())
     for relative, page in pages:
+        if groups is not None:
+            hashed.update(f"{groups.get(relative.removesuffix('index.html'))}\0".encode())
         entry = framed.get(relative.removesuffix("index.html"))
         if entry is not None:
             hashed.update(f"{relative}\0{entry}\0".encode())
@@ -202,12 +290,15 @@ class _Running:
     count: int
 
 
-def _start(name: str, pages: list[tuple[str, Path]], site: Path, work: Path) -> _Running:
-    """Write one shard's documents under `work` and start Pagefind on them (see `_finish`)."""
+def _start(
+    name: str, pages: list[tuple[str, Path]], site: Path, work: Path, groups: Mapping[str, Group] | None
+) -> _Running:
+    """Write one bundle's documents under `work` (a summary's with `groups`, see `_grouped_documents`)
+    and start Pagefind on them (see `_finish`)."""
     source = work / name
     shutil.rmtree(source, ignore_errors=True)
     count = 0
-    for relative, text in _documents(pages):
+    for relative, text in _documents(pages) if groups is None else _grouped_documents(pages, groups):
         path = source / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -253,6 +344,7 @@ def run_pagefind(
     meanwhile: Callable[[], object] = lambda: None,
     elsewhere: Mapping[str, Path] | None = None,
     in_place: bool = False,
+    groups: Mapping[str, Group] | None = None,
 ) -> Indexed:
     """Index every searchable page of `site` by shard (`shards`: page address → shard). A shard whose
     pages are those of the last build (`work/cari.json` says what they were; `framed` gives the
@@ -260,7 +352,9 @@ def run_pagefind(
     the `previous` site instead of indexed again. The pages are those MkDocs built (`built`, as
     `mark_searchable` found them) and the framed ones; a page not in the site yet is read where
     `elsewhere` says it lies (by address). `meanwhile` is called while Pagefind runs. `in_place`: the
-    site will be moved into the previous one (place.py), where the unchanged shards stay: not linked."""
+    site will be moved into the previous one (place.py), where the unchanged shards stay: not linked.
+    A kab/kota of `SUMMARY_FROM` pages or more also gets a summary bundle, its proposals grouped as
+    `groups` says (by page address)."""
     manifest_path = work / "cari.json"
     try:
         last = json.loads(manifest_path.read_text(encoding="utf-8")) if previous else {}
@@ -272,8 +366,12 @@ def run_pagefind(
     counts: dict[str, int] = {}
     fingerprints = {}
     framed = framed or {}
-    for name, pages in sorted(_pages(site, shards, built, framed, elsewhere or {}).items()):
-        fingerprint = fingerprints[name] = _digest(pages, framed)
+    bundles = _pages(site, shards, built, framed, elsewhere or {})
+    summaries = _summaries(bundles) if groups else {}
+    grouped = dict.fromkeys(summaries, groups)
+    bundles |= summaries
+    for name, pages in sorted(bundles.items()):
+        fingerprint = fingerprints[name] = _digest(pages, framed, grouped.get(name))
         old = last.get(name)
         bundle = previous / FOLDER / name if previous else None
         entry = _file_digest(bundle / "pagefind-entry.json") if bundle else ""
@@ -294,14 +392,14 @@ def run_pagefind(
         try:
             while waiting and len(running) < workers:
                 name = waiting.pop(0)
-                running.append(_start(name, todo[name], site, Path(scratch)))
+                running.append(_start(name, todo[name], site, Path(scratch), grouped.get(name)))
             meanwhile()
             while running:
                 done = running.pop(0)
                 made[done.name] = _finish(done, site)
                 if waiting:
                     name = waiting.pop(0)
-                    running.append(_start(name, todo[name], site, Path(scratch)))
+                    running.append(_start(name, todo[name], site, Path(scratch), grouped.get(name)))
         finally:
             for left in running:  # a failure: stop the others
                 if left.process is not None:

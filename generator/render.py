@@ -67,6 +67,7 @@ class Output:
     data: dict[str, str] = field(default_factory=dict)
     images: dict[str, bytes] = field(default_factory=dict)  # generated share cards
     shards: dict[str, str] = field(default_factory=dict)  # page address → search shard, if not `umum`
+    groups: dict[str, index.Group] = field(default_factory=dict)  # proposal page address → its group
     addressed: frozenset[str] = frozenset()  # docs paths of pages linked from raw HTML
     made: dict[str, memo.Entry] = field(default_factory=dict)  # this build's memo entries (memo.py)
     written: frozenset[str] = frozenset()  # data files put in the docs tree during render (write.Putter)
@@ -505,6 +506,7 @@ class Pages:
             dict(sorted(data.items())),
             dict(sorted(images.items())),
             self.shards(),
+            self.groups(),
             frozenset(self.addressed),
             self.made,
             frozenset(written),
@@ -540,6 +542,17 @@ class Pages:
         found |= {usulan_path(u): index.shard(u.wilayah) for u in self.catalog.usulan}
         found |= {wilayah_path(kode): index.shard(kode) for kode in self.catalog.regions}
         return {frame.url_of(path): name for path, name in sorted(found.items()) if name != index.GENERAL}
+
+    def groups(self) -> dict[str, index.Group]:
+        """The group of each proposal page in a summary search bundle (see index.py): its kelurahan's
+        proposals of its plan year."""
+        found, names = {}, dict[str, str]()
+        for u in self.catalog.usulan:
+            if u.wilayah not in names:  # the kelurahan and its kecamatan
+                names[u.wilayah] = ", ".join(r.label for r in self.catalog.region_path(u.wilayah)[:2])
+            title = f"Usulan {names[u.wilayah]}: tahun rencana {u.tahun_rencana}"
+            found[frame.url_of(usulan_path(u))] = index.Group(u.wilayah, u.tahun_rencana, title)
+        return dict(sorted(found.items()))
 
     def cards(self) -> dict[str, bytes | Path]:
         """A share card per news post and per region page; proposals share their kelurahan's. With a

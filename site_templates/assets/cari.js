@@ -2,21 +2,51 @@
 // shards: `umum` (which carries the scripts) and one per kecamatan or kab/kota (see generator/index.py).
 // The reader searches the shards of all kab/kota, of one, or of one kecamatan (with what is about its
 // kab/kota as a whole); a large site asks where first, so that one query does not download the page
-// list of a whole province. A kecamatan is the smallest download: about 200 KB at a province.
+// list of a whole province. A large kab/kota has a summary bundle (`<kode>-ringkas`) searched instead
+// of its shards when the reader asks for all of it: there the proposals of a kelurahan and year are
+// one result, each proposal a sub-result, linked here to the proposal's page and the group to the
+// Usulan page's filter.
 (function () {
   var element = document.getElementById("mt-cari");
   if (!element || typeof PagefindUI === "undefined") return;
   var ALL_UP_TO = 20000; // pages searched at once without asking for a kab/kota
+  var SUMMARY = "-ringkas";
+  var GROUP = /^(.*\/)usulan\/kelompok\/([^/#?]+)\/([0-9]+)\/(?:#(.+))?$/;
   var params = new URLSearchParams(window.location.search);
   var choice = document.getElementById("mt-cari-wilayah");
   var base = new URL("../pagefind/", window.location.href).pathname;
   var remembered = null;
   try { remembered = window.localStorage.getItem("mt-cari-wilayah"); } catch (e) { /* private mode */ }
 
+  // A group's address in a summary bundle, as the Usulan page's filter or (with an anchor, a
+  // sub-result) the proposal's page; any other address as it is.
+  function address(url) {
+    var group = GROUP.exec(url);
+    if (!group) return url;
+    if (group[4]) return group[1] + "usulan/" + group[4] + "/";
+    return group[1] + "usulan/?wilayah=" + encodeURIComponent(group[2]) + "&tahun=" + group[3];
+  }
+
+  function processResult(result) {
+    result.url = address(result.url);
+    (result.sub_results || []).forEach(function (sub) { sub.url = address(sub.url); });
+    return result;
+  }
+
+  // The bundles that cover kab/kota `kode` ("" for all): its summary where it has one, else its shards.
+  function covering(names, kode) {
+    return names.filter(function (name) {
+      var summary = name.slice(-SUMMARY.length) === SUMMARY;
+      var area = summary ? name.slice(0, -SUMMARY.length) : name;
+      if (kode !== "" && area !== kode && area.indexOf(kode + ".") !== 0) return false;
+      return summary || names.indexOf(area.split(".").slice(0, 2).join(".") + SUMMARY) < 0;
+    });
+  }
+
   function start(shards) {
     var scope = params.has("wilayah") ? params.get("wilayah") : remembered;
     var names = Object.keys(shards).filter(function (name) { return name !== "umum"; });
-    var total = Object.keys(shards).reduce(function (sum, name) { return sum + shards[name]; }, 0);
+    var total = covering(names, "").reduce(function (sum, name) { return sum + shards[name]; }, shards.umum || 0);
     if (choice) {
       var known = Array.prototype.some.call(choice.options, function (o) { return o.value === scope; });
       if (scope === null || !known) scope = total <= ALL_UP_TO ? "" : null;
@@ -41,15 +71,18 @@
       });
       if (scope === null) scope = "-"; // only the province-wide pages until the reader chooses
       var above = scope.split(".").slice(0, 2).join("."); // a kecamatan's kab/kota
-      names = names.filter(function (name) {
-        return scope === "" || name === scope || name.indexOf(scope + ".") === 0 || name === above;
+      names = scope === "" || scope === above ? covering(names, scope) : names.filter(function (name) {
+        return name === scope || name.indexOf(scope + ".") === 0 || name === above;
       });
+    } else {
+      names = covering(names, "");
     }
     var ui = new PagefindUI({
       element: "#mt-cari",
       bundlePath: base + "umum/",
       mergeIndex: names.map(function (name) { return { bundlePath: base + name + "/" }; }),
       showSubResults: true,
+      processResult: processResult,
       showImages: false,
       resetStyles: false,
     });

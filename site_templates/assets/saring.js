@@ -1,7 +1,9 @@
 // Instant filtering of proposals on the "Usulan" page. Without JavaScript the page offers plain,
 // paginated lists instead. Data comes in small JSON shards, one per kelurahan: the first screen
 // downloads only the index; a shard is fetched when its region is chosen (or all of them while the
-// whole site holds few proposals). Text is always inserted with textContent, never as HTML.
+// whole site holds few proposals). Text is always inserted with textContent, never as HTML. The
+// address may choose the filters (`?wilayah=18.72.02.1001&tahun=2024`, as the Cari page links a
+// kelurahan's proposals of a year); a value the list does not offer is ignored.
 (function () {
   var box = document.getElementById("mt-saring");
   if (!box || !window.fetch) return;
@@ -133,6 +135,10 @@
       } else {
         select.appendChild(el("option", { value: "" }, "Semua"));
         Object.keys(options[f[0]]).sort().forEach(function (k) { select.appendChild(el("option", { value: k }, options[f[0]][k])); });
+      }
+      var chosen = new URLSearchParams(window.location.search).get(f[0]);
+      if (chosen && Array.prototype.some.call(select.options, function (o) { return o.value === chosen; })) {
+        select.value = chosen;
       }
       select.addEventListener("change", function () { update(true); });
       selects[f[0]] = select;
