@@ -32,7 +32,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import news, photos, quick, regions
+from generator import index, news, photos, quick, regions
 from generator.build import build, settled
 from generator.catalog import build_catalog
 from generator.load import Cache, load
@@ -135,14 +135,14 @@ def _scopes(site: Path) -> list[tuple[str, str]]:
     """What a reader may search on a site of several kab/kota, as the Cari page offers it: the
     largest kecamatan (with its kab/kota's own shard), the largest kab/kota, and all of them."""
     shards = json.loads((site / "pagefind" / "bagian.json").read_text(encoding="utf-8"))
+    fine = [name for name in shards if name != "umum" and not name.endswith(index.SUMMARY)]
     by_kab_kota: dict[str, int] = {}
-    for name, count in shards.items():
-        if name != "umum":
-            kab_kota = regions.up_to(name, 2)
-            by_kab_kota[kab_kota] = by_kab_kota.get(kab_kota, 0) + count
+    for name in fine:
+        kab_kota = regions.up_to(name, 2)
+        by_kab_kota[kab_kota] = by_kab_kota.get(kab_kota, 0) + shards[name]
     if len(by_kab_kota) < 2:
         return [("all", "")]
-    kecamatan = [name for name in shards if name != "umum" and regions.level(name) == 3]
+    kecamatan = [name for name in fine if regions.level(name) == 3]
     largest_kecamatan = max(kecamatan, key=lambda k: (shards[k], k))
     largest = max(by_kab_kota, key=lambda k: (by_kab_kota[k], k))
     return [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -138,6 +139,75 @@ def test_a_province_sized_search_asks_for_a_kab_kota_first(browser, served: str,
     page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
     links = page.locator(".pagefind-ui__result-link").evaluate_all("a => a.map(x => x.href)")
     assert any("patihan" in link for link in links), links
+    page.close()
+
+
+@pytest.fixture(scope="session")
+def summary_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The shipped content built as if each kota were a large regency: every kab/kota gets a summary
+    search bundle (index.SUMMARY_FROM pages or more; the demo kota have a few hundred)."""
+    from generator import index
+    from tests.conftest import CONTENT, build_site, serve
+
+    tmp = tmp_path_factory.mktemp("ringkas")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(index, "SUMMARY_FROM", 0)
+        site = build_site(CONTENT, tmp)
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+
+
+def _bundles(fetched: list[str], served: str) -> set[str]:
+    inside = [u.removeprefix(served + "pagefind/") for u in fetched]
+    return {u.split("/")[0] for u in inside if "/" in u}
+
+
+def test_a_large_kab_kota_is_searched_in_its_summary(browser, summary_served: str) -> None:  # type: ignore[no-untyped-def]
+    """A whole large kab/kota is one bundle, its proposals of a kelurahan and year one result each:
+    the group links to the Usulan page's filter of them, each matching proposal to its page."""
+    served = summary_served
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url) if "/pagefind/" in r.url else None)
+    page.goto(f"{served}cari/?q=drainase&wilayah=18.72")
+    group = page.get_by_role(
+        "link", name="Usulan Kelurahan Margodadi, Kecamatan Metro Selatan: tahun rencana 2024"
+    )
+    group.wait_for(timeout=15000)
+    assert group.get_attribute("href").endswith("/usulan/?wilayah=18.72.05.1004&tahun=2024")
+    result = page.locator(".pagefind-ui__result", has=group)
+    proposals = result.locator(".pagefind-ui__result-nested a").evaluate_all("a => a.map(x => x.href)")
+    assert served + "usulan/contoh-2024-margodadi-001/" in proposals, proposals
+    assert all(p.startswith(served + "usulan/contoh-2024-margodadi-") for p in proposals), proposals
+    assert _bundles(fetched, served) == {"umum", "18.72-ringkas"}
+    # The group's link opens the Usulan page with its kelurahan and year chosen.
+    with page.expect_navigation():
+        group.click()
+    page.wait_for_selector(".mt-saring__hasil tbody tr")
+    assert page.locator("#mt-saring-wilayah").input_value() == "18.72.05.1004"
+    assert page.locator("#mt-saring-tahun").input_value() == "2024"
+    expected = _expected(lambda u: u["wilayah"] == "18.72.05.1004" and u["tahun_rencana"] == 2024)
+    page.wait_for_function(
+        "n => document.querySelector('.mt-saring__hasil [role=status]')"
+        "?.textContent.startsWith(n + ' usulan')",
+        arg=len(expected),
+    )
+    # A kecamatan is searched in its own shards, a proposal a result of its own.
+    fetched.clear()
+    page.goto(f"{served}cari/?q=drainase&wilayah=18.72.05")
+    page.wait_for_selector(".pagefind-ui__message", timeout=15000)
+    links = page.locator(".pagefind-ui__result-link").evaluate_all("a => a.map(x => x.href)")
+    assert served + "usulan/contoh-2024-margodadi-001/" in links, links
+    assert _bundles(fetched, served) <= {"umum", "18.72.05", "18.72"}
+    # Every kab/kota: the summaries, not the shards.
+    fetched.clear()
+    page.goto(f"{served}cari/?q=drainase&wilayah=")
+    page.wait_for_selector(".pagefind-ui__message", timeout=15000)
+    assert _bundles(fetched, served) <= {"umum", "18.72-ringkas", "35.77-ringkas"}
+    assert errors == []
     page.close()
 
 

@@ -4,6 +4,7 @@ template, theme override or stylesheet."""
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import os
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator import kept, memo, parallel
+from generator import index, kept, memo, parallel
 from generator import load as load_module
 from generator.build import build, settled
 from tests.conftest import PUBLIC_URL, ROOT
@@ -176,6 +177,49 @@ def test_a_reusing_rebuild_equals_a_cold_build(
         # Search is indexed again only where pages changed: not in Kota Madiun, far from Margodadi.
         assert again.indexed and not [s for s in again.indexed if s.startswith("35.77")], again.indexed
         assert {s for s in first.indexed if s.startswith("35.77")} <= set(again.search_reused)
+
+
+def _fragments(bundle: Path) -> dict[str, dict[str, object]]:
+    """What a Pagefind bundle shows of each document, by address: its text, title and anchors."""
+    found = {}
+    for path in (bundle / "fragment").iterdir():
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        found[data["url"]] = data
+    return found
+
+
+def test_a_summary_bundle_groups_proposals_and_is_indexed_again_with_them(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index, "SUMMARY_FROM", 0)  # every kab/kota a large one
+    site, work = tmp_path / "site", tmp_path / "work"
+    first = build(content, site, work)
+    assert {"18.72-ringkas", "35.77-ringkas"} <= set(first.indexed)
+    fragments = _fragments(site / "pagefind" / "18.72-ringkas")
+    group = fragments["/usulan/kelompok/18.72.05.1004/2024/"]
+    assert group["meta"] == {
+        "title": "Usulan Kelurahan Margodadi, Kecamatan Metro Selatan: tahun rencana 2024"
+    }
+    anchors = [a["id"] for a in group["anchors"]]  # type: ignore[attr-defined]
+    assert "contoh-2024-margodadi-001" in anchors
+    assert all(a.startswith("contoh-2024-margodadi-") for a in anchors), anchors
+    text = str(group["content"])
+    assert "Pembangunan drainase lingkungan RT 008 RW 002" in text
+    assert "air menggenang di jalan lingkungan" in text  # its problem, not its history or the example note
+    assert "Diputuskan dalam" not in text and "Data contoh" not in text
+    assert not [u for u in fragments if u.startswith("/usulan/contoh-")]  # no proposal on its own
+    assert "/berita/2023-musrenbangkel-margodadi/" in fragments  # other pages as they are
+    assert "/usulan/contoh-2024-margodadi-001/" in _fragments(site / "pagefind" / "18.72.05")
+    _change(content)
+    again = build(content, site, work)
+    assert "18.72-ringkas" in again.indexed and "35.77-ringkas" in again.search_reused
+    group = _fragments(site / "pagefind" / "18.72-ringkas")["/usulan/kelompok/18.72.05.1004/2024/"]
+    assert "Pembangunan saluran drainase lingkungan RT 008 RW 002" in str(group["content"])
+    cold = tmp_path / "cold"
+    build(content, cold, tmp_path / "work-cold")
+    ours, theirs = _files(site), _files(cold)
+    assert sorted(ours) == sorted(theirs)
+    assert [name for name in ours if ours[name] != theirs[name]] == []
 
 
 def test_pages_rendered_by_two_processes_equal_pages_rendered_by_one(
