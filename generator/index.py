@@ -385,30 +385,36 @@ def run_pagefind(
             todo[name] = pages
     # A few Pagefind processes at a time (each uses every core, and a province shard's takes 1 GiB),
     # each started as soon as its documents are written; `meanwhile` runs once the first are started,
-    # so that it does not hold up the writing of their documents.
+    # so that it does not hold up the writing of their documents. Summaries come last, one at a time
+    # and alone: a regency's takes 1.2 GiB.
     workers = max(1, min(os.cpu_count() or 1, 8))
-    waiting, running, made = sorted(todo), list[_Running](), dict[str, int]()
+    waiting = sorted(todo, key=lambda name: (name in grouped, name))
+    running, made = list[_Running](), dict[str, int]()
+
+    def start_next() -> None:
+        while waiting and (
+            not running
+            or (len(running) < workers and waiting[0] not in grouped and running[-1].name not in grouped)
+        ):
+            name = waiting.pop(0)
+            running.append(_start(name, todo[name], site, Path(scratch), grouped.get(name)))
+
     with _scratch(work) as scratch:
         try:
-            while waiting and len(running) < workers:
-                name = waiting.pop(0)
-                running.append(_start(name, todo[name], site, Path(scratch), grouped.get(name)))
+            start_next()
             meanwhile()
             while running:
                 done = running.pop(0)
                 made[done.name] = _finish(done, site)
-                if waiting:
-                    name = waiting.pop(0)
-                    running.append(_start(name, todo[name], site, Path(scratch), grouped.get(name)))
+                start_next()
         finally:
             for left in running:  # a failure: stop the others
                 if left.process is not None:
                     left.process.kill()
                     left.process.wait()
-    made_counts = [made[name] for name in sorted(todo)]
-    for name, count in zip(sorted(todo), made_counts, strict=True):
-        if count:
-            counts[name] = count
+    for name in sorted(todo):
+        if made[name]:  # the pages searched (a summary's documents are fewer)
+            counts[name] = count = len(todo[name]) if name in grouped else made[name]
             entry = _file_digest(site / FOLDER / name / "pagefind-entry.json")
             manifest[name] = [fingerprints[name], entry, count]
     if GENERAL not in counts:

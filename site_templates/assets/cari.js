@@ -23,7 +23,7 @@
   function address(url) {
     var group = GROUP.exec(url);
     if (!group) return url;
-    if (group[4]) return group[1] + "usulan/" + group[4] + "/";
+    if (group[4]) return group[1] + "usulan/" + encodeURIComponent(group[4]) + "/";
     return group[1] + "usulan/?wilayah=" + encodeURIComponent(group[2]) + "&tahun=" + group[3];
   }
 
