@@ -195,6 +195,10 @@ def test_a_summary_bundle_groups_proposals_and_is_indexed_again_with_them(
     site, work = tmp_path / "site", tmp_path / "work"
     first = build(content, site, work)
     assert {"18.72-ringkas", "35.77-ringkas"} <= set(first.indexed)
+    # The Cari page weighs a summary by the pages it searches, not by its fewer documents.
+    counts = json.loads((site / "pagefind" / "bagian.json").read_text(encoding="utf-8"))
+    metro = sum(n for name, n in counts.items() if name == "18.72" or name.startswith("18.72."))
+    assert counts["18.72-ringkas"] == metro
     fragments = _fragments(site / "pagefind" / "18.72-ringkas")
     group = fragments["/usulan/kelompok/18.72.05.1004/2024/"]
     assert group["meta"] == {
