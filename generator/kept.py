@@ -10,7 +10,8 @@ fingerprints the memo gave them, which the next build need not compute again; a 
 only when its inputs check out, as in serve. The file is the build's own, like the rest of `work/`:
 it is trusted as such. It is used only when the generator's code and Python are the same, and only
 up to a city's size (a province's builds are not edited interactively, and its cache would take
-minutes and gigabytes).
+minutes and gigabytes). It keeps the official region list's answers too (regions.py), which would
+take a third of a second to load.
 """
 
 from __future__ import annotations
@@ -20,15 +21,15 @@ import sys
 import threading
 from pathlib import Path
 
-from . import memo, opendata
+from . import memo, opendata, regions
 from .load import Cache
 
 FILE = "berkas.pickle"
-VERSION = 2
+VERSION = 3
 
 
 def _header(content: Path) -> tuple[object, ...]:
-    return (VERSION, sys.version, memo.code_digest(), str(content.resolve()))
+    return (VERSION, sys.version, memo.code_digest(), regions.list_version(), str(content.resolve()))
 
 
 def read(work: Path, content: Path) -> Cache:
@@ -36,13 +37,16 @@ def read(work: Path, content: Path) -> Cache:
     data files go to the memo, its CSV lines to opendata."""
     try:
         with open(work / FILE, "rb") as file:
-            header, cache, data, lines = pickle.load(file)
+            header, cache, data, lines, official = pickle.load(file)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
         return {}
-    if header != _header(content) or not all(isinstance(found, dict) for found in (cache, data, lines)):
+    if header != _header(content) or not all(
+        isinstance(found, dict) for found in (cache, data, lines, official)
+    ):
         return {}
     memo.restore_data_files(data)
     opendata.restore_lines(lines)
+    regions.restore_answers(official)
     return cache
 
 
@@ -56,13 +60,18 @@ def write(work: Path, content: Path, cache: Cache) -> None:
     if len(cache) > memo.MEMO_UP_TO:
         path.unlink(missing_ok=True)
         return
-    header, data, lines = _header(content), memo.data_files(), opendata.kept_lines()
+    header, data, lines, official = (
+        _header(content),
+        memo.data_files(),
+        opendata.kept_lines(),
+        regions.answers(),
+    )
 
     def dump() -> None:
         current = {file: parsed for file, parsed in cache.items() if file.is_file()}  # not the deleted
         partial = path.with_name(f".{FILE}.part")
         with open(partial, "wb") as file:
-            pickle.dump((header, current, data, lines), file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((header, current, data, lines, official), file, protocol=pickle.HIGHEST_PROTOCOL)
         partial.replace(path)
 
     writer = threading.Thread(target=dump, name="simpan-berkas")

