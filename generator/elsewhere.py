@@ -12,6 +12,7 @@ import multiprocessing
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
+from multiprocessing.reduction import ForkingPickler
 from types import TracebackType
 from typing import Any, Generic, TypeVar
 
@@ -29,11 +30,11 @@ def _call(arguments: Connection, results: Connection, function: Callable[..., An
     results.close()
 
 
-def _feed(send: Connection, args: tuple[Any, ...]) -> None:
-    """Send the arguments (a province's records are a quarter of a gigabyte) from a thread, so that
-    this process goes on while the other reads them."""
+def _feed(send: Connection, payload: bytes) -> None:
+    """Send the pickled arguments (a province's records are a quarter of a gigabyte) from a thread, so
+    that this process goes on while the other reads them."""
     try:
-        send.send(args)
+        send.send_bytes(payload)
     except OSError:
         pass  # the other process is gone: `result` says so
     finally:
@@ -52,7 +53,10 @@ class Elsewhere(Generic[T]):
         self._process.start()
         arguments.close()  # the other process's ends: when it is gone, its pipes break here
         send_results.close()
-        self._feeder = threading.Thread(target=_feed, args=(send_arguments, args), daemon=True)
+        # Pickled here, not in the thread: this thread may change the records meanwhile (the memo
+        # notes a record's fingerprint in it), and pickling calls back into Python (fields.Origin).
+        payload = bytes(ForkingPickler.dumps(args))
+        self._feeder = threading.Thread(target=_feed, args=(send_arguments, payload), daemon=True)
         self._feeder.start()
 
     def result(self) -> T:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -71,6 +72,49 @@ class Origin:
 
     def problem(self, path: str, message: str, hint: str = "", warning: bool = False) -> Problem:
         return Problem(self.file, self.line(path), path, message, hint, warning)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled (kept.py, the second render process) as one string, read back when a line is
+        # asked for: a city's 4,700 line maps are 400,000 objects, a third of a second to unpickle.
+        return (_kept_origin, (self.file, json.dumps(list(self.lines.items()), ensure_ascii=False)))
+
+
+class _Lines(Mapping[str, int]):
+    """An origin's line map as it was pickled: made again when first read (most never are: only a
+    problem asks for its line)."""
+
+    __slots__ = ("_kept", "_lines")
+
+    def __init__(self, kept: str) -> None:
+        self._kept = kept
+        self._lines: dict[str, int] | None = None
+
+    def _read(self) -> dict[str, int]:
+        if self._lines is None:
+            self._lines = {path: line for path, line in json.loads(self._kept)}
+        return self._lines
+
+    def __getitem__(self, path: str) -> int:
+        return self._read()[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._read()
+
+    def __repr__(self) -> str:
+        return repr(self._read())
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (dict, (self._read(),))
+
+
+def _kept_origin(file: str, lines: str) -> Origin:
+    return Origin(file, _Lines(lines))
 
 
 def spec(parser: Parser, doc: str, required: bool = True, default: Any = None) -> Any:

@@ -453,3 +453,32 @@ def test_a_build_by_hand_keeps_the_official_region_list_s_answers(content: Path,
     )
     assert loaded()  # a region the last build did not look up
     assert (site / "wilayah" / "18.72.01" / "index.html").is_file()
+
+
+def test_a_build_by_hand_names_the_lines_of_the_files_it_did_not_parse_again(
+    content: Path, tmp_path: Path
+) -> None:
+    """Records kept from the last build (kept.py) keep the line of each key: a meeting deleted since
+    is named at the line of each proposal that still points to it, though those were not parsed."""
+    site, work = tmp_path / "site", tmp_path / "work"
+    build(content, site, work)
+    settled()
+    (content / RAPAT).unlink()
+    script = (
+        "from pathlib import Path\nfrom generator import load\nfrom generator.build import build\n"
+        "from generator.problems import RecordsInvalid\nparsed = []\nreal = load._parse_some\n"
+        "load._parse_some = lambda files, folder: parsed.extend(files) or real(files, folder)\n"
+        f"try:\n    build(Path({str(content)!r}), Path({str(site)!r}), Path({str(work)!r}))\n"
+        "except RecordsInvalid as invalid:\n"
+        "    print(len(parsed))\n"
+        "    for p in invalid.problems:\n        print(f'{p.file}:{p.line}')\n"
+    )
+    command = [sys.executable, "-c", script]
+    shown = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True).stdout.split()
+    assert shown[0] == "0"  # nothing parsed: every record came from work/berkas.pickle
+    expected = set()
+    for path in sorted((content / "usulan").rglob("*.yaml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if line.strip() == "rapat: 2023-musrenbangkel-margodadi":
+                expected.add(f"{path.relative_to(content.parent).as_posix()}:{number}")
+    assert len(expected) >= 4 and expected <= set(shown[1:]), (expected, shown)
