@@ -76,22 +76,26 @@ class Origin:
     def __reduce__(self) -> tuple[object, ...]:
         # Pickled (kept.py, the second render process) as one string, read back when a line is
         # asked for: a city's 4,700 line maps are 400,000 objects, a third of a second to unpickle.
-        return (_kept_origin, (self.file, json.dumps(list(self.lines.items()), ensure_ascii=False)))
+        lines = self.lines
+        kept = (
+            lines.kept if isinstance(lines, _Lines) else json.dumps(list(lines.items()), ensure_ascii=False)
+        )
+        return (_kept_origin, (self.file, kept))
 
 
 class _Lines(Mapping[str, int]):
     """An origin's line map as it was pickled: made again when first read (most never are: only a
     problem asks for its line)."""
 
-    __slots__ = ("_kept", "_lines")
+    __slots__ = ("kept", "_lines")
 
     def __init__(self, kept: str) -> None:
-        self._kept = kept
+        self.kept = kept  # as pickled: a JSON list of [path, line]
         self._lines: dict[str, int] | None = None
 
     def _read(self) -> dict[str, int]:
         if self._lines is None:
-            self._lines = {path: line for path, line in json.loads(self._kept)}
+            self._lines = {path: line for path, line in json.loads(self.kept)}
         return self._lines
 
     def __getitem__(self, path: str) -> int:

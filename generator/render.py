@@ -85,6 +85,11 @@ def _finalize(value: object) -> object:
 def environment() -> jinja2.Environment:  # a template whose file changed)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES / "pages"),
+        # Compiled templates are kept between processes (a tenth of a second of every `musrenbang
+        # build`), in the user's temporary folder, by template text and this generator's code.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(
+            pattern=f"musrenbang-{memo.code_digest()[:20]}-%s.cache"
+        ),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         autoescape=False,
