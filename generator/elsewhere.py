@@ -30,7 +30,7 @@ def _call(arguments: Connection, results: Connection, function: Callable[..., An
     results.close()
 
 
-def _feed(send: Connection, payload: bytes) -> None:
+def _feed(send: Connection, payload: memoryview) -> None:
     """Send the pickled arguments (a province's records are a quarter of a gigabyte) from a thread, so
     that this process goes on while the other reads them."""
     try:
@@ -55,7 +55,7 @@ class Elsewhere(Generic[T]):
         send_results.close()
         # Pickled here, not in the thread: this thread may change the records meanwhile (the memo
         # notes a record's fingerprint in it), and pickling calls back into Python (fields.Origin).
-        payload = bytes(ForkingPickler.dumps(args))
+        payload = ForkingPickler.dumps(args)  # a view of the pickle's buffer: not copied
         self._feeder = threading.Thread(target=_feed, args=(send_arguments, payload), daemon=True)
         self._feeder.start()
 
