@@ -183,6 +183,7 @@ def test_a_large_kab_kota_is_searched_in_its_summary(browser, summary_served: st
     assert served + "usulan/contoh-2024-margodadi-001/" in proposals, proposals
     assert all(p.startswith(served + "usulan/contoh-2024-margodadi-") for p in proposals), proposals
     assert _bundles(fetched, served) == {"umum", "18.72-ringkas"}
+    assert page.locator(".mt-cari-catatan").inner_text().startswith("Usulan ditampilkan per kelurahan/desa")
     # The group's link opens the Usulan page with its kelurahan and year chosen.
     with page.expect_navigation():
         group.click()
@@ -202,6 +203,7 @@ def test_a_large_kab_kota_is_searched_in_its_summary(browser, summary_served: st
     links = page.locator(".pagefind-ui__result-link").evaluate_all("a => a.map(x => x.href)")
     assert served + "usulan/contoh-2024-margodadi-001/" in links, links
     assert _bundles(fetched, served) <= {"umum", "18.72.05", "18.72"}
+    assert page.locator(".mt-cari-catatan").count() == 0  # each proposal a result of its own
     # Every kab/kota: the summaries, not the shards.
     fetched.clear()
     page.goto(f"{served}cari/?q=drainase&wilayah=")

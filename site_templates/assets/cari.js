@@ -77,6 +77,14 @@
     } else {
       names = covering(names, "");
     }
+    if (names.some(function (name) { return name.slice(-SUMMARY.length) === SUMMARY; })) {
+      var note = document.createElement("p");
+      note.className = "mt-cari-catatan";
+      note.textContent = "Usulan ditampilkan per kelurahan/desa dan tahun rencana: tiga yang paling cocok " +
+        "di bawah judulnya, semuanya lewat judul itu." +
+        (choice ? " Pilih satu kecamatan untuk melihat setiap usulan sebagai hasil tersendiri." : "");
+      element.parentNode.insertBefore(note, element);
+    }
     var ui = new PagefindUI({
       element: "#mt-cari",
       bundlePath: base + "umum/",
