@@ -19,6 +19,22 @@ SEARCH = """async (query) => {
 }"""
 
 
+def _watched(browser):  # type: ignore[no-untyped-def]
+    """A phone-sized page, with the errors its console shows and the search files it fetches."""
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    errors: list[str] = []
+    fetched: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("request", lambda r: fetched.append(r.url) if "/pagefind/" in r.url else None)
+    return page, errors, fetched
+
+
+def _bundles(fetched: list[str], served: str) -> set[str]:
+    """The search bundles (folders of /pagefind/) whose files were fetched."""
+    inside = [u.removeprefix(served + "pagefind/") for u in fetched]
+    return {u.split("/")[0] for u in inside if "/" in u}
+
+
 @pytest.mark.parametrize(
     "query, page_path, marked",
     [
@@ -54,11 +70,7 @@ def test_search_understands_indonesian(browser, served: str, query: str, page_pa
 
 
 def test_search_covers_the_kab_kota_the_reader_chooses(browser, served: str) -> None:  # type: ignore[no-untyped-def]
-    page = browser.new_page(viewport={"width": 360, "height": 740})
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    fetched: list[str] = []
-    page.on("request", lambda r: fetched.append(r.url) if "/pagefind/" in r.url else None)
+    page, errors, fetched = _watched(browser)
     # Both kota by default (a small site): the Madiun meeting is found.
     page.goto(f"{served}cari/?q=patihan")
     page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
@@ -78,11 +90,7 @@ def test_search_covers_the_kab_kota_the_reader_chooses(browser, served: str) -> 
     page.wait_for_selector(".pagefind-ui__message", timeout=15000)  # the count: the search is done
     links = page.locator(".pagefind-ui__result-link").evaluate_all("a => a.map(x => x.href)")
     assert not [link for link in links if "patihan" in link], links
-    shards = {
-        u.removeprefix(served + "pagefind/").split("/")[0]
-        for u in fetched
-        if u.count("/") > served.count("/") + 1
-    }
+    shards = _bundles(fetched, served)
     assert "umum" in shards and any(s.startswith("18.72") for s in shards), shards
     assert not [s for s in shards if s.startswith("35.77")], shards
     # The choice is remembered on the next visit.
@@ -94,9 +102,7 @@ def test_search_covers_the_kab_kota_the_reader_chooses(browser, served: str) -> 
 
 
 def test_search_covers_one_kecamatan_and_what_is_about_its_kab_kota(browser, served: str) -> None:  # type: ignore[no-untyped-def]
-    page = browser.new_page(viewport={"width": 360, "height": 740})
-    fetched: list[str] = []
-    page.on("request", lambda r: fetched.append(r.url) if "/pagefind/" in r.url else None)
+    page, _, fetched = _watched(browser)
     page.goto(f"{served}cari/?q=drainase&wilayah=18.72.05")  # Kecamatan Metro Selatan
     page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
     assert page.locator("#mt-cari-wilayah").input_value() == "18.72.05"
@@ -105,11 +111,7 @@ def test_search_covers_one_kecamatan_and_what_is_about_its_kab_kota(browser, ser
     assert chosen.evaluate("o => o.parentElement.label") == "Kota Metro"
     links = page.locator(".pagefind-ui__result-link").evaluate_all("a => a.map(x => x.href)")
     assert served + "usulan/contoh-2024-margodadi-001/" in links  # Margodadi is in Metro Selatan
-    shards = {
-        u.removeprefix(served + "pagefind/").split("/")[0]
-        for u in fetched
-        if "/" in u.removeprefix(served + "pagefind/")
-    }
+    shards = _bundles(fetched, served)
     assert shards <= {"umum", "18.72.05", "18.72"} and "18.72.05" in shards, shards
     page.close()
 
@@ -121,19 +123,16 @@ def test_a_province_sized_search_asks_for_a_kab_kota_first(browser, served: str,
 
     shards = json.loads((shipped_site / "pagefind" / "bagian.json").read_text(encoding="utf-8"))
     large = json.dumps({name: count * 1000 for name, count in shards.items()})
-    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page, _, fetched = _watched(browser)
     page.route(
         "**/pagefind/bagian.json", lambda route: route.fulfill(body=large, content_type="application/json")
     )
-    fetched: list[str] = []
-    page.on("request", lambda r: fetched.append(r.url) if "/pagefind/" in r.url else None)
     page.goto(f"{served}cari/?q=patihan")
     page.wait_for_selector(".pagefind-ui__message", timeout=15000)
     assert page.locator("#mt-cari-wilayah").input_value() == "-"
     hint = "Pilih kabupaten/kota atau kecamatan agar berita dan usulan di sana ikut dicari."
     assert page.get_by_text(hint).is_visible()
-    inside = [u.removeprefix(served + "pagefind/") for u in fetched]
-    assert {u.split("/")[0] for u in inside if "/" in u} == {"umum"}
+    assert _bundles(fetched, served) == {"umum"}
     with page.expect_navigation():
         page.select_option("#mt-cari-wilayah", "35.77")
     page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
@@ -158,20 +157,11 @@ def summary_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server.shutdown()
 
 
-def _bundles(fetched: list[str], served: str) -> set[str]:
-    inside = [u.removeprefix(served + "pagefind/") for u in fetched]
-    return {u.split("/")[0] for u in inside if "/" in u}
-
-
 def test_a_large_kab_kota_is_searched_in_its_summary(browser, summary_served: str) -> None:  # type: ignore[no-untyped-def]
     """A whole large kab/kota is one bundle, its proposals of a kelurahan and year one result each:
     the group links to the Usulan page's filter of them, each matching proposal to its page."""
     served = summary_served
-    page = browser.new_page(viewport={"width": 360, "height": 740})
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    fetched: list[str] = []
-    page.on("request", lambda r: fetched.append(r.url) if "/pagefind/" in r.url else None)
+    page, errors, fetched = _watched(browser)
     page.goto(f"{served}cari/?q=drainase&wilayah=18.72")
     group = page.get_by_role(
         "link", name="Usulan Kelurahan Margodadi, Kecamatan Metro Selatan: tahun rencana 2024"
@@ -199,16 +189,19 @@ def test_a_large_kab_kota_is_searched_in_its_summary(browser, summary_served: st
     # A kecamatan is searched in its own shards, a proposal a result of its own.
     fetched.clear()
     page.goto(f"{served}cari/?q=drainase&wilayah=18.72.05")
-    page.wait_for_selector(".pagefind-ui__message", timeout=15000)
-    links = page.locator(".pagefind-ui__result-link").evaluate_all("a => a.map(x => x.href)")
-    assert served + "usulan/contoh-2024-margodadi-001/" in links, links
-    assert _bundles(fetched, served) <= {"umum", "18.72.05", "18.72"}
+    # Results appear one by one as their fragments arrive: wait for this one (or time out).
+    page.wait_for_function(
+        "href => [...document.querySelectorAll('.pagefind-ui__result-link')].some(a => a.href === href)",
+        arg=served + "usulan/contoh-2024-margodadi-001/",
+        timeout=15000,
+    )
+    assert "18.72.05" in _bundles(fetched, served) <= {"umum", "18.72.05", "18.72"}
     assert page.locator(".mt-cari-catatan").count() == 0  # each proposal a result of its own
     # Every kab/kota: the summaries, not the shards.
     fetched.clear()
     page.goto(f"{served}cari/?q=drainase&wilayah=")
     page.wait_for_selector(".pagefind-ui__message", timeout=15000)
-    assert _bundles(fetched, served) <= {"umum", "18.72-ringkas", "35.77-ringkas"}
+    assert _bundles(fetched, served) == {"umum", "18.72-ringkas", "35.77-ringkas"}
     assert errors == []
     page.close()
 
