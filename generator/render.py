@@ -81,15 +81,21 @@ def _finalize(value: object) -> object:
     return value if isinstance(value, escape.Md) else escape.md_inline(value)
 
 
+def _compiled_templates() -> jinja2.BytecodeCache | None:
+    """Where compiled templates are kept between processes (a tenth of a second of every `musrenbang
+    build`): the user's temporary folder, by template text and this generator's code; none where that
+    folder cannot be made safely."""
+    try:
+        return jinja2.FileSystemBytecodeCache(pattern=f"musrenbang-{memo.code_digest()[:20]}-%s.cache")
+    except (OSError, RuntimeError):
+        return None
+
+
 @functools.cache  # one per process: `musrenbang serve` compiles the templates once (Jinja reloads
 def environment() -> jinja2.Environment:  # a template whose file changed)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES / "pages"),
-        # Compiled templates are kept between processes (a tenth of a second of every `musrenbang
-        # build`), in the user's temporary folder, by template text and this generator's code.
-        bytecode_cache=jinja2.FileSystemBytecodeCache(
-            pattern=f"musrenbang-{memo.code_digest()[:20]}-%s.cache"
-        ),
+        bytecode_cache=_compiled_templates(),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         autoescape=False,

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import jinja2
 import pytest
 from PIL import Image
 
@@ -481,3 +482,15 @@ def test_a_build_by_hand_names_the_lines_of_the_files_it_did_not_parse_again(
             if line.strip() == "rapat: 2023-musrenbangkel-margodadi":
                 expected.add(f"{path.relative_to(content.parent).as_posix()}:{number}")
     assert len(expected) >= 4 and expected <= set(shown[1:]), (expected, shown)
+
+
+def test_compiled_templates_are_kept_for_the_next_process(tmp_path: Path) -> None:
+    """A build by hand is a new process: Jinja takes the templates it compiled from the last one,
+    by template text and generator code (a tenth of a second a run)."""
+    from generator import render
+
+    cache = render._compiled_templates()
+    assert isinstance(cache, jinja2.FileSystemBytecodeCache)
+    render.environment().get_template("usulan.md.j2")
+    kept = list(Path(cache.directory).glob(f"musrenbang-{memo.code_digest()[:20]}-*.cache"))
+    assert kept, cache.directory
