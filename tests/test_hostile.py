@@ -497,3 +497,27 @@ def test_half_a_surrogate_pair_is_refused(content: Path) -> None:
         _, problems = check_records(content)
         assert [(p.file, p.line) for p in problems] == [(f"content/{PROSE_FILES['rapat']}", place + 1)]
         assert "YAML tidak dapat dibaca" in problems[0].message, problems[0].message
+
+
+def test_a_summary_group_document_keeps_hostile_text_inert(tmp_path: Path) -> None:
+    """A summary bundle's group document (index.py) is made of proposal pages' articles, which hold
+    record text escaped, and a title made of region names: nothing in either becomes markup."""
+    from generator import index
+
+    payload = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+    page = tmp_path / "usulan" / "u-1" / "index.html"
+    page.parent.mkdir(parents=True)
+    escaped = payload.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    page.write_text(
+        f'<html><head><title>{escaped}</title></head><body>{index.SEARCHABLE}<h1 id="x">{escaped}</h1>'
+        f'<p>{escaped}</p>\n<h2 id="riwayat">Riwayat</h2><p>riwayat</p></article></body></html>',
+        encoding="utf-8",
+    )
+    groups = {"usulan/u-1/": index.Group("18.72.05.1004", 2024, payload)}
+    ((address, document),) = list(index._grouped_documents([("usulan/u-1/index.html", page)], groups))
+    assert address == "usulan/kelompok/18.72.05.1004/2024/index.html"
+    parsed = BeautifulSoup(document, "html.parser")
+    assert not parsed.find_all(["script", "img"])
+    assert not [tag for tag in parsed.find_all(True) if any(a.startswith("on") for a in tag.attrs)]
+    assert parsed.h1.get_text() == payload and parsed.h2.get_text() == payload
+    assert parsed.h2["id"] == "u-1" and "riwayat" not in document
