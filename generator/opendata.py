@@ -304,6 +304,7 @@ _LINES: Lines = {}
 
 
 def kept_lines() -> Lines:
+    """The lines this process's last build made or kept, for `kept.py`."""
     return dict(_LINES)
 
 

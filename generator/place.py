@@ -77,10 +77,10 @@ def own_files(site: Path, framed: Iterable[str]) -> list[str]:
 def changed_direct(docs: Path, site: Path, previous: Path, own: Collection[str]) -> list[str]:
     """Link into `site` the data files of the docs tree (the folders MkDocs leaves alone, see
     engine.DIRECT) that `previous` (the last site) lacks or holds otherwise; the files `previous`
-    holds there that are no longer made, but MkDocs's pages there (`own`, see own_files). A file
-    is the same when it has the same inode: the last
-    build linked it from the docs tree, and write.py replaces a changed file, never rewrites it. The
-    inodes come with the folders' listings: no file is opened or examined."""
+    holds there that are no longer made, but MkDocs's pages there (`own`, see own_files). A file is
+    the same when it has the same inode: the last build linked it from the docs tree, and write.py
+    replaces a changed file, never rewrites it. The inodes come with the folders' listings: no file
+    is opened or examined."""
     gone: list[str] = []
 
     def compare(relative: str) -> None:

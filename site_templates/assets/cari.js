@@ -80,8 +80,8 @@
     if (names.some(function (name) { return name.slice(-SUMMARY.length) === SUMMARY; })) {
       var note = document.createElement("p");
       note.className = "mt-cari-catatan";
-      note.textContent = "Usulan ditampilkan per kelurahan/desa dan tahun rencana: tiga yang paling cocok " +
-        "di bawah judulnya, semuanya lewat judul itu." +
+      note.textContent = "Usulan ditampilkan per kelurahan/desa dan tahun rencana: di bawah tiap judul " +
+        "tampil tiga yang paling cocok; buka judulnya untuk melihat semuanya." +
         (choice ? " Pilih satu kecamatan untuk melihat setiap usulan sebagai hasil tersendiri." : "");
       element.parentNode.insertBefore(note, element);
     }
