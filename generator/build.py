@@ -172,6 +172,7 @@ def _build(
                 framed.unchanged,
                 in_place=before is not None,
                 groups=output.groups,
+                briefs=output.briefs,
             )
         with clock.stage("finish"):
             if before is not None:

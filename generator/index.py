@@ -15,6 +15,12 @@ its pages as they are, except that the proposals of one kelurahan and plan year 
 each proposal a section under its own heading (Pagefind's sub-results; the Cari page links them to
 the proposals' pages). A regency's 30,000 proposals become 700 documents.
 
+Five such summaries at once are still too much for a province, so a site of several kab/kota with
+`EVERYTHING_FROM` pages below its provinces also gets the bundle `semua`, searched for every kab/kota at
+once: one document per region, at its region page's address, headed by that page and holding a
+section for each news post and proposal there, each only its title and one line (`Brief`). It
+finds what titles, places, fields and statuses say; a kab/kota or kecamatan is searched in full.
+
 Pagefind reads only each page's article, in a bare document: the menus and footers are not indexed
 anyway, and parsing them was a third of its time. A rebuild indexes again only the shards whose
 articles changed and links the others from the last site.
@@ -56,6 +62,8 @@ VERSION = "3"  # change when the documents given to Pagefind change: no shard of
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 SUMMARY = "-ringkas"  # a kab/kota's summary bundle is named by its code and this
 SUMMARY_FROM = 10_000  # searchable pages of a kab/kota from which it has a summary bundle
+EVERYTHING = "semua"  # the bundle of every page below the provinces, one document per region
+EVERYTHING_FROM = 20_000  # pages below the provinces from which it is made (cari.js: ALL_UP_TO)
 GROUPS = "usulan/kelompok/"  # where a summary's group documents sit (no page of the site is there)
 # A proposal's section in its group: its page's article up to its photos or history (usulan.md.j2),
 # without the example-data note every proposal repeats and without its headings' ids (sub-results
@@ -78,6 +86,18 @@ class Group:
     @property
     def address(self) -> str:
         return f"{GROUPS}{self.wilayah}/{self.tahun}/"
+
+
+@dataclass(frozen=True)
+class Brief:
+    """What the `semua` bundle says of a page: in the document of its region (`wilayah`), a heading
+    `title` and one line. A region's own page (`region`) heads that document instead, which then sits
+    at its address."""
+
+    wilayah: str
+    title: str
+    line: str
+    region: bool = False
 
 
 def searchable(path: str) -> bool:
@@ -183,6 +203,52 @@ def _documents(pages: list[tuple[str, Path]]) -> Iterator[tuple[str, str]]:
             yield relative, text
 
 
+def _everything(
+    bundles: Mapping[str, list[tuple[str, Path]]], briefs: Mapping[str, Brief]
+) -> dict[str, list[tuple[str, Path]]]:
+    """The `semua` bundle, on a site of several kab/kota (`bundles`: pages by shard) with
+    `EVERYTHING_FROM` pages or more below its provinces: those pages that have a brief, in address
+    order."""
+    below = [page for name, pages in bundles.items() if name != GENERAL for page in pages]
+    kab_kota = {regions.up_to(name, 2) for name in bundles if name != GENERAL}
+    if len(kab_kota) < 2 or len(below) < EVERYTHING_FROM:
+        return {}
+    return {EVERYTHING: sorted(p for p in below if p[0].removesuffix("index.html") in briefs)}
+
+
+def _brief_documents(pages: list[tuple[str, Path]], briefs: Mapping[str, Brief]) -> Iterator[tuple[str, str]]:
+    """The documents of the `semua` bundle (see `Brief`), by region code: each region's page as its
+    title and line, then each other page there as a section whose heading's id is the page's address
+    (the Cari page links the sub-result there). A region whose page is not among `pages` leaves its
+    pages a document each."""
+    by_region: dict[str, list[tuple[str, Brief]]] = {}
+    for relative, _ in pages:
+        url = relative.removesuffix("index.html")
+        by_region.setdefault(briefs[url].wilayah, []).append((url, briefs[url]))
+    for _, entries in sorted(by_region.items()):
+        heads = [(url, brief) for url, brief in entries if brief.region]
+        sections = [
+            f'<h2 id="{html.escape(url)}">{html.escape(brief.title)}</h2><p>{html.escape(brief.line)}</p>'
+            for url, brief in entries
+            if not brief.region
+        ]
+        if not heads:
+            for url, brief in entries:
+                yield f"{url}index.html", _bare(brief.title, f"<p>{html.escape(brief.line)}</p>")
+            continue
+        url, head = heads[0]
+        yield f"{url}index.html", _bare(head.title, f"<p>{html.escape(head.line)}</p>{''.join(sections)}")
+
+
+def _bare(title: str, body: str) -> str:
+    """A document for Pagefind titled `title` (plain text) with `body` (HTML) under it."""
+    title = html.escape(title)
+    return (
+        f'<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{title}</title></head>'
+        f"<body>{SEARCHABLE}<h1>{title}</h1>{body}</article></body></html>"
+    )
+
+
 def _section(document: str, anchor: str) -> str:
     """A proposal's section in its group's document (`document`: its page's, see `document`): its
     title as a heading with the id `anchor`, then what its page says up to its photos or history."""
@@ -210,32 +276,30 @@ def _grouped_documents(
         else:
             sections.setdefault(group, []).append(_section(text, url.removeprefix("usulan/").strip("/")))
     for group, parts in sorted(sections.items(), key=lambda item: item[0].address):
-        title = html.escape(group.title)
-        yield (
-            f"{group.address}index.html",
-            (
-                f'<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{title}</title></head>'
-                f"<body>{SEARCHABLE}<h1>{title}</h1>{''.join(parts)}</article></body></html>"
-            ),
-        )
+        yield f"{group.address}index.html", _bare(group.title, "".join(parts))
 
 
 def _digest(
     pages: list[tuple[str, Path]],
     framed: Mapping[str, Sequence[object]],
     groups: Mapping[str, Group] | None = None,
+    briefs: Mapping[str, Brief] | None = None,
 ) -> str:
-    """A shard's fingerprint: its pages' addresses and what they are. A framed page (`framed`: its
+    """A bundle's fingerprint: its pages' addresses and what they are. A framed page (`framed`: its
     manifest entry by address, see frame.render_pages) is known by what it is made of and its file's
     size and modification time, which stay as they were when frame.py linked it unchanged from the
     last build, so the pages are not read; any other page (the few MkDocs writes anew every build) by
     its document. A summary bundle's (`groups`, see `_grouped_documents`) is known by its pages'
-    groups too."""
+    groups too; the `semua` bundle's (`briefs`) by its pages' briefs alone."""
     hashed = hashlib.sha256(f"{VERSION}\0{_pagefind_version()}\0{OPTIONS}".encode())
     for relative, page in pages:
+        url = relative.removesuffix("index.html")
+        if briefs is not None:
+            hashed.update(f"{relative}\0{briefs[url]}\0".encode())
+            continue
         if groups is not None:
-            hashed.update(f"{groups.get(relative.removesuffix('index.html'))}\0".encode())
-        entry = framed.get(relative.removesuffix("index.html"))
+            hashed.update(f"{groups.get(url)}\0".encode())
+        entry = framed.get(url)
         if entry is not None:
             hashed.update(f"{relative}\0{entry}\0".encode())
         else:
@@ -290,15 +354,13 @@ class _Running:
     count: int
 
 
-def _start(
-    name: str, pages: list[tuple[str, Path]], site: Path, work: Path, groups: Mapping[str, Group] | None
-) -> _Running:
-    """Write one bundle's documents under `work` (a summary's with `groups`, see `_grouped_documents`)
-    and start Pagefind on them (see `_finish`)."""
+def _start(name: str, documents: Iterable[tuple[str, str]], site: Path, work: Path) -> _Running:
+    """Write one bundle's `documents` (path, text) under `work` and start Pagefind on them (see
+    `_finish`)."""
     source = work / name
     shutil.rmtree(source, ignore_errors=True)
     count = 0
-    for relative, text in _documents(pages) if groups is None else _grouped_documents(pages, groups):
+    for relative, text in documents:
         path = source / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -345,6 +407,7 @@ def run_pagefind(
     elsewhere: Mapping[str, Path] | None = None,
     in_place: bool = False,
     groups: Mapping[str, Group] | None = None,
+    briefs: Mapping[str, Brief] | None = None,
 ) -> Indexed:
     """Index every searchable page of `site` by shard (`shards`: page address → shard). A shard whose
     pages are those of the last build (`work/cari.json` says what they were; `framed` gives the
@@ -354,7 +417,8 @@ def run_pagefind(
     `elsewhere` says it lies (by address). `meanwhile` is called while Pagefind runs. `in_place`: the
     site will be moved into the previous one (place.py), where the unchanged shards stay: not linked.
     A kab/kota of `SUMMARY_FROM` pages or more also gets a summary bundle, its proposals grouped as
-    `groups` says (by page address)."""
+    `groups` says (by page address), and a large site of several kab/kota the `semua` bundle of the
+    pages' `briefs` (by page address)."""
     manifest_path = work / "cari.json"
     try:
         last = json.loads(manifest_path.read_text(encoding="utf-8")) if previous else {}
@@ -368,10 +432,14 @@ def run_pagefind(
     framed = framed or {}
     bundles = _pages(site, shards, built, framed, elsewhere or {})
     summaries = _summaries(bundles) if groups else {}
+    everything = _everything(bundles, briefs) if briefs else {}
     grouped = dict.fromkeys(summaries, groups)
-    bundles |= summaries
+    alone = {*summaries, *everything}  # indexed last, one at a time
+    bundles |= summaries | everything
     for name, pages in sorted(bundles.items()):
-        fingerprint = fingerprints[name] = _digest(pages, framed, grouped.get(name))
+        fingerprint = fingerprints[name] = _digest(
+            pages, framed, grouped.get(name), briefs if name in everything else None
+        )
         old = last.get(name)
         bundle = previous / FOLDER / name if previous else None
         entry = _file_digest(bundle / "pagefind-entry.json") if bundle else ""
@@ -385,19 +453,26 @@ def run_pagefind(
             todo[name] = pages
     # A few Pagefind processes at a time (each uses every core, and a province shard's takes 1 GiB),
     # each started as soon as its documents are written; `meanwhile` runs once the first are started,
-    # so that it does not hold up the writing of their documents. Summaries come last, one at a time
-    # and alone: a regency's takes 1.2 GiB.
+    # so that it does not hold up the writing of their documents. Summaries and `semua` come last, one
+    # at a time and alone: a regency's summary takes 1.2 GiB.
     workers = max(1, min(os.cpu_count() or 1, 8))
-    waiting = sorted(todo, key=lambda name: (name in grouped, name))
+    waiting = sorted(todo, key=lambda name: (name in alone, name))
     running, made = list[_Running](), dict[str, int]()
+
+    def documents(name: str) -> Iterable[tuple[str, str]]:
+        if name in everything:
+            return _brief_documents(todo[name], briefs or {})
+        if name in grouped:
+            return _grouped_documents(todo[name], groups or {})
+        return _documents(todo[name])
 
     def start_next() -> None:
         while waiting and (
             not running
-            or (len(running) < workers and waiting[0] not in grouped and running[-1].name not in grouped)
+            or (len(running) < workers and waiting[0] not in alone and running[-1].name not in alone)
         ):
             name = waiting.pop(0)
-            running.append(_start(name, todo[name], site, Path(scratch), grouped.get(name)))
+            running.append(_start(name, documents(name), site, Path(scratch)))
 
     with _scratch(work) as scratch:
         try:
@@ -414,7 +489,7 @@ def run_pagefind(
                     left.process.wait()
     for name in sorted(todo):
         if made[name]:  # the pages searched (a summary's documents are fewer)
-            counts[name] = count = len(todo[name]) if name in grouped else made[name]
+            counts[name] = count = len(todo[name]) if name in alone else made[name]
             entry = _file_digest(site / FOLDER / name / "pagefind-entry.json")
             manifest[name] = [fingerprints[name], entry, count]
     if GENERAL not in counts:

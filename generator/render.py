@@ -68,6 +68,7 @@ class Output:
     images: dict[str, bytes] = field(default_factory=dict)  # generated share cards
     shards: dict[str, str] = field(default_factory=dict)  # page address → search shard, if not `umum`
     groups: dict[str, index.Group] = field(default_factory=dict)  # proposal page address → its group
+    briefs: dict[str, index.Brief] = field(default_factory=dict)  # page address → its `semua` entry
     addressed: frozenset[str] = frozenset()  # docs paths of pages linked from raw HTML
     made: dict[str, memo.Entry] = field(default_factory=dict)  # this build's memo entries (memo.py)
     written: frozenset[str] = frozenset()  # data files put in the docs tree during render (write.Putter)
@@ -510,14 +511,16 @@ class Pages:
             f"Sitemap: {self.site_url.rstrip('/')}/sitemap.xml\n" if self.site_url else ""
         )
         pages = self.rendered(part, framed)
+        shards = self.shards()
         pages["tentang.md"] = (TEMPLATES / "pages" / "tentang.md").read_text(encoding="utf-8")
         return Output(
             dict(sorted(pages.items())),
             dict(sorted(files.items())),
             dict(sorted(data.items())),
             dict(sorted(images.items())),
-            self.shards(),
+            shards,
             self.groups(),
+            self.briefs(shards),
             frozenset(self.addressed),
             self.made,
             frozenset(written),
@@ -564,6 +567,28 @@ class Pages:
             title = f"Usulan {names[u.wilayah]}: tahun rencana {u.tahun_rencana}"
             found[frame.url_of(usulan_path(u))] = index.Group(u.wilayah, u.tahun_rencana, title)
         return dict(sorted(found.items()))
+
+    def briefs(self, shards: Mapping[str, str]) -> dict[str, index.Brief]:
+        """What the `semua` search bundle says of each page in a shard (`shards`, by address; see
+        index.py): its title and a line; a region page heads its region's document with the region's
+        place and counts."""
+        c, found = self.catalog, dict[str, index.Brief]()
+        for kode in c.regions:
+            place = ", ".join(r.label for r in c.region_path(kode)[:3])
+            counts = f"{len(c.rapat_in(kode))} rapat, {len(c.usulan_in(kode))} usulan"
+            found[wilayah_path(kode)] = index.Brief(kode, place, f"Wilayah: {counts}", region=True)
+        for r in c.rapat:
+            where = f", {r.tempat}" if r.tempat else ""
+            line = f"Berita rapat, {formats.tanggal_panjang(r.tanggal)}{where}"
+            found[post_path(r)] = index.Brief(r.wilayah, c.judul(r), line)
+        for u in c.usulan:
+            now = status(u)
+            line = (
+                f"Usulan {u.id}, tahun rencana {u.tahun_rencana}, {vocab.BIDANG[u.bidang]}: "
+                f"{now.label or vocab.KEPUTUSAN[now.keputusan]} pada tahap {vocab.TAHAP[now.tahap]}"
+            )
+            found[usulan_path(u)] = index.Brief(u.wilayah, u.judul, line)
+        return {url: brief for path, brief in sorted(found.items()) if (url := frame.url_of(path)) in shards}
 
     def cards(self) -> dict[str, bytes | Path]:
         """A share card per news post and per region page; proposals share their kelurahan's. With a

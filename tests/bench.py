@@ -135,7 +135,11 @@ def _scopes(site: Path) -> list[tuple[str, str]]:
     """What a reader may search on a site of several kab/kota, as the Cari page offers it: the
     largest kecamatan (with its kab/kota's own shard), the largest kab/kota, and all of them."""
     shards = json.loads((site / "pagefind" / "bagian.json").read_text(encoding="utf-8"))
-    fine = [name for name in shards if name != "umum" and not name.endswith(index.SUMMARY)]
+    fine = [
+        name
+        for name in shards
+        if name not in (index.GENERAL, index.EVERYTHING) and not name.endswith(index.SUMMARY)
+    ]
     by_kab_kota: dict[str, int] = {}
     for name in fine:
         kab_kota = regions.up_to(name, 2)

@@ -5,13 +5,17 @@
 // list of a whole province. A large kab/kota has a summary bundle (`<kode>-ringkas`) searched instead
 // of its shards when the reader asks for all of it: there the proposals of a kelurahan and year are
 // one result, each proposal a sub-result, linked here to the proposal's page and the group to the
-// Usulan page's filter.
+// Usulan page's filter. A large site of several kab/kota has the bundle `semua`, searched for all of
+// them at once: one result per region (its page), each news post and proposal there a sub-result
+// whose anchor is its page's address, and only their titles and one line each searched.
 (function () {
   var element = document.getElementById("mt-cari");
   if (!element || typeof PagefindUI === "undefined") return;
   var ALL_UP_TO = 20000; // pages searched at once without asking for a kab/kota
   var SUMMARY = "-ringkas";
+  var EVERYTHING = "semua";
   var GROUP = /^(.*\/)usulan\/kelompok\/([^/#?]+)\/([0-9]+)\/(?:#(.+))?$/;
+  var SECTION = /^(.*\/)wilayah\/[^/#?]+\/#(.+\/)$/; // a page's section in its region's document
   var params = new URLSearchParams(window.location.search);
   var choice = document.getElementById("mt-cari-wilayah");
   var base = new URL("../pagefind/", window.location.href).pathname;
@@ -19,8 +23,10 @@
   try { remembered = window.localStorage.getItem("mt-cari-wilayah"); } catch (e) { /* private mode */ }
 
   // A group's address in a summary bundle, as the Usulan page's filter or (with an anchor, a
-  // sub-result) the proposal's page; any other address as it is.
+  // sub-result) the proposal's page; a section's in `semua` as its page; any other address as it is.
   function address(url) {
+    var section = SECTION.exec(url);
+    if (section) return section[1] + section[2].split("/").map(encodeURIComponent).join("/");
     var group = GROUP.exec(url);
     if (!group) return url;
     if (group[4]) return group[1] + "usulan/" + encodeURIComponent(group[4]) + "/";
@@ -33,8 +39,10 @@
     return result;
   }
 
-  // The bundles that cover kab/kota `kode` ("" for all): its summary where it has one, else its shards.
+  // The bundles that cover kab/kota `kode` ("" for all: `semua` where the site has it): its summary
+  // where it has one, else its shards.
   function covering(names, kode) {
+    if (kode === "" && names.indexOf(EVERYTHING) >= 0) return [EVERYTHING];
     return names.filter(function (name) {
       var summary = name.slice(-SUMMARY.length) === SUMMARY;
       var area = summary ? name.slice(0, -SUMMARY.length) : name;
@@ -46,7 +54,9 @@
   function start(shards) {
     var scope = params.has("wilayah") ? params.get("wilayah") : remembered;
     var names = Object.keys(shards).filter(function (name) { return name !== "umum"; });
-    var total = covering(names, "").reduce(function (sum, name) { return sum + shards[name]; }, shards.umum || 0);
+    // `semua` is one document per region however many pages it covers: searched without asking.
+    var total = names.indexOf(EVERYTHING) >= 0 ? 0 :
+      covering(names, "").reduce(function (sum, name) { return sum + shards[name]; }, shards.umum || 0);
     if (choice) {
       var known = Array.prototype.some.call(choice.options, function (o) { return o.value === scope; });
       if (scope === null || !known) scope = total <= ALL_UP_TO ? "" : null;
@@ -77,7 +87,14 @@
     } else {
       names = covering(names, "");
     }
-    if (names.some(function (name) { return name.slice(-SUMMARY.length) === SUMMARY; })) {
+    if (names.indexOf(EVERYTHING) >= 0) {
+      var brief = document.createElement("p");
+      brief.className = "mt-cari-catatan";
+      brief.textContent = "Di semua kabupaten/kota yang dicari hanya judul berita dan usulan beserta " +
+        "wilayah, bidang dan statusnya. Hasilnya per wilayah, dengan tiga yang paling cocok di bawah " +
+        "tiap wilayah. Pilih satu kabupaten/kota atau kecamatan untuk mencari di seluruh isi.";
+      element.parentNode.insertBefore(brief, element);
+    } else if (names.some(function (name) { return name.slice(-SUMMARY.length) === SUMMARY; })) {
       var note = document.createElement("p");
       note.className = "mt-cari-catatan";
       note.textContent = "Usulan ditampilkan per kelurahan/desa dan tahun rencana: di bawah tiap judul " +
