@@ -143,14 +143,16 @@ def test_a_province_sized_search_asks_for_a_kab_kota_first(browser, served: str,
 
 @pytest.fixture(scope="session")
 def summary_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The shipped content built as if each kota were a large regency: every kab/kota gets a summary
-    search bundle (index.SUMMARY_FROM pages or more; the demo kota have a few hundred)."""
+    """The shipped content built as if each kota were a large regency and the site a province's:
+    every kab/kota gets a summary search bundle (index.SUMMARY_FROM pages or more; the demo kota
+    have a few hundred) and the site the bundle `semua` (index.EVERYTHING_FROM)."""
     from generator import index
     from tests.conftest import CONTENT, build_site, serve
 
     tmp = tmp_path_factory.mktemp("ringkas")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(index, "SUMMARY_FROM", 0)
+        patch.setattr(index, "EVERYTHING_FROM", 0)
         site = build_site(CONTENT, tmp)
     server, url = serve(site)
     yield url
@@ -197,11 +199,39 @@ def test_a_large_kab_kota_is_searched_in_its_summary(browser, summary_served: st
     )
     assert "18.72.05" in _bundles(fetched, served) <= {"umum", "18.72.05", "18.72"}
     assert page.locator(".mt-cari-catatan").count() == 0  # each proposal a result of its own
-    # Every kab/kota: the summaries, not the shards.
+    assert errors == []
+    page.close()
+
+
+def test_every_kab_kota_at_once_is_searched_in_semua(browser, summary_served: str) -> None:  # type: ignore[no-untyped-def]
+    """Every kab/kota of a province at once is the bundle `semua`, searched without asking where
+    first: a region a result, linked to its page, each matching news post or proposal a sub-result
+    linked to its own page."""
+    served = summary_served
+    page, errors, fetched = _watched(browser)
+    page.goto(f"{served}cari/?q=drainase")  # no choice made yet
+    region = page.get_by_role("link", name="Kelurahan Margodadi, Kecamatan Metro Selatan, Kota Metro")
+    region.wait_for(timeout=15000)
+    assert page.locator("#mt-cari-wilayah").input_value() == ""  # Semua kabupaten/kota
+    assert region.get_attribute("href") == "/" + served.split("/", 3)[3] + "wilayah/18.72.05.1004/"
+    result = page.locator(".pagefind-ui__result", has=region)
+    proposal = result.locator(".pagefind-ui__result-nested a", has_text="drainase lingkungan RT 008")
+    assert proposal.get_attribute("href").endswith("/usulan/contoh-2024-margodadi-001/")
+    assert _bundles(fetched, served) == {"umum", "semua"}
+    note = page.locator(".mt-cari-catatan").inner_text()
+    assert note.startswith("Di semua kabupaten/kota yang dicari hanya judul"), note
+    with page.expect_navigation():
+        proposal.click()
+    assert page.locator("h1").inner_text().startswith("Pembangunan drainase lingkungan RT 008 RW 002")
+    # A meeting is a sub-result too, found by its place.
+    page.goto(f"{served}cari/?q=aula&wilayah=")
+    meeting = page.locator(".pagefind-ui__result-nested a[href$='/berita/2023-musrenbangkel-margodadi/']")
+    meeting.wait_for(timeout=15000)
+    # A kab/kota is searched in full again: its summary, not `semua`.
     fetched.clear()
-    page.goto(f"{served}cari/?q=drainase&wilayah=")
-    page.wait_for_selector(".pagefind-ui__message", timeout=15000)
-    assert _bundles(fetched, served) == {"umum", "18.72-ringkas", "35.77-ringkas"}
+    page.goto(f"{served}cari/?q=menggenang&wilayah=18.72")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    assert _bundles(fetched, served) == {"umum", "18.72-ringkas"}
     assert errors == []
     page.close()
 

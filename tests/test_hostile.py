@@ -521,3 +521,26 @@ def test_a_summary_group_document_keeps_hostile_text_inert(tmp_path: Path) -> No
     assert not [tag for tag in parsed.find_all(True) if any(a.startswith("on") for a in tag.attrs)]
     assert parsed.h1.get_text() == payload and parsed.h2.get_text() == payload
     assert parsed.h2["id"] == "u-1" and "riwayat" not in document
+
+
+def test_a_semua_document_keeps_hostile_text_inert() -> None:
+    """The `semua` bundle's documents (index.py) are made of record text itself (titles, places,
+    region names): nothing in it becomes markup, and each page's address stays its section's id."""
+    from generator import index
+
+    payload = '<script>alert(1)</script>"><img src=x onerror=alert(2)>&amp;'
+    briefs = {
+        "wilayah/18.72.05.1004/": index.Brief("18.72.05.1004", payload, payload, region=True),
+        "usulan/u-1/": index.Brief("18.72.05.1004", payload, payload),
+        "berita/r-1/": index.Brief("18.72.05.1004", payload, payload),
+    }
+    pages = [(f"{url}index.html", Path("-")) for url in sorted(briefs)]
+    ((address, document),) = list(index._brief_documents(pages, briefs))
+    assert address == "wilayah/18.72.05.1004/index.html"
+    parsed = BeautifulSoup(document, "html.parser")
+    assert not parsed.find_all(["script", "img"])
+    assert not [tag for tag in parsed.find_all(True) if any(a.startswith("on") for a in tag.attrs)]
+    assert parsed.title.get_text() == parsed.h1.get_text() == payload
+    assert [h.get_text() for h in parsed.find_all("h2")] == [payload, payload]
+    assert [h["id"] for h in parsed.find_all("h2")] == ["berita/r-1/", "usulan/u-1/"]
+    assert [p.get_text() for p in parsed.find_all("p")] == [payload] * 3

@@ -189,17 +189,23 @@ def _fragments(bundle: Path) -> dict[str, dict[str, object]]:
     return found
 
 
-def test_a_summary_bundle_groups_proposals_and_is_indexed_again_with_them(
+def test_summary_bundles_group_pages_and_are_indexed_again_with_them(
     content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A large kab/kota's summary groups its proposals by kelurahan and year; `semua` holds every page
+    below the provinces as a title and a line in its region's document. Both are indexed again when
+    what they hold changes, and equal a cold build's."""
     monkeypatch.setattr(index, "SUMMARY_FROM", 0)  # every kab/kota a large one
+    monkeypatch.setattr(index, "EVERYTHING_FROM", 0)  # and the site a province's
     site, work = tmp_path / "site", tmp_path / "work"
     first = build(content, site, work)
-    assert {"18.72-ringkas", "35.77-ringkas"} <= set(first.indexed)
+    assert {"18.72-ringkas", "35.77-ringkas", "semua"} <= set(first.indexed)
     # The Cari page weighs a summary by the pages it searches, not by its fewer documents.
     counts = json.loads((site / "pagefind" / "bagian.json").read_text(encoding="utf-8"))
     metro = sum(n for name, n in counts.items() if name == "18.72" or name.startswith("18.72."))
     assert counts["18.72-ringkas"] == metro
+    below = sum(n for name, n in counts.items() if name[:2].isdigit() and not name.endswith("-ringkas"))
+    assert counts["semua"] == below
     fragments = _fragments(site / "pagefind" / "18.72-ringkas")
     group = fragments["/usulan/kelompok/18.72.05.1004/2024/"]
     assert group["meta"] == {
@@ -215,16 +221,36 @@ def test_a_summary_bundle_groups_proposals_and_is_indexed_again_with_them(
     assert not [u for u in fragments if u.startswith("/usulan/contoh-")]  # no proposal on its own
     assert "/berita/2023-musrenbangkel-margodadi/" in fragments  # other pages as they are
     assert "/usulan/contoh-2024-margodadi-001/" in _fragments(site / "pagefind" / "18.72.05")
+    # `semua`: a document per region, at its page's address; its pages are sections.
+    everything = _fragments(site / "pagefind" / "semua")
+    assert all(url.startswith("/wilayah/") for url in everything), sorted(everything)
+    region = everything["/wilayah/18.72.05.1004/"]
+    assert region["meta"] == {"title": "Kelurahan Margodadi, Kecamatan Metro Selatan, Kota Metro"}
+    anchors = [a["id"] for a in region["anchors"]]  # type: ignore[attr-defined]
+    assert {"usulan/contoh-2024-margodadi-001/", "berita/2023-musrenbangkel-margodadi/"} <= set(anchors)
+    text = str(region["content"])
+    assert "Pembangunan drainase lingkungan RT 008 RW 002. Usulan contoh-2024-margodadi-001, " in text
+    assert "Berita rapat, Rabu, 01 Februari 2023, Aula Kelurahan Margodadi" in text
+    assert "air menggenang" not in text  # titles and lines only
+    assert "/wilayah/18.72.05/" in everything and "/wilayah/35.77.02.1003/" in everything
     _change(content)
     again = build(content, site, work)
-    assert "18.72-ringkas" in again.indexed and "35.77-ringkas" in again.search_reused
+    assert {"18.72-ringkas", "semua"} <= set(again.indexed) and "35.77-ringkas" in again.search_reused
     group = _fragments(site / "pagefind" / "18.72-ringkas")["/usulan/kelompok/18.72.05.1004/2024/"]
     assert "Pembangunan saluran drainase lingkungan RT 008 RW 002" in str(group["content"])
+    region = _fragments(site / "pagefind" / "semua")["/wilayah/18.72.05.1004/"]
+    assert "Pembangunan saluran drainase" in str(region["content"]) and "Balai Warga Margodadi" in str(
+        region["content"]
+    )
     cold = tmp_path / "cold"
     build(content, cold, tmp_path / "work-cold")
     ours, theirs = _files(site), _files(cold)
     assert sorted(ours) == sorted(theirs)
     assert [name for name in ours if ours[name] != theirs[name]] == []
+    # What `semua` does not show of a proposal leaves it as it was.
+    _replace(content / USULAN, "air menggenang", "air lama menggenang")
+    third = build(content, site, work)
+    assert "18.72-ringkas" in third.indexed and "semua" in third.search_reused
 
 
 def test_pages_rendered_by_two_processes_equal_pages_rendered_by_one(
