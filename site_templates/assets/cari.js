@@ -102,7 +102,7 @@
         (choice ? " Pilih satu kecamatan untuk melihat setiap usulan sebagai hasil tersendiri." : "");
       element.parentNode.insertBefore(note, element);
     }
-    var ui = new PagefindUI({
+    var options = {
       element: "#mt-cari",
       bundlePath: base + "umum/",
       mergeIndex: names.map(function (name) { return { bundlePath: base + name + "/" }; }),
@@ -110,7 +110,11 @@
       processResult: processResult,
       showImages: false,
       resetStyles: false,
-    });
+    };
+    // A region's document in `semua` holds hundreds of titles, and common words are in all of them:
+    // rank by how many titles match, not by their share of the document.
+    if (names.indexOf(EVERYTHING) >= 0) options.ranking = { termFrequency: 0 };
+    var ui = new PagefindUI(options);
     var input = element.querySelector("input");
     if (input) input.setAttribute("aria-label", "Cari berita, usulan dan wilayah");
     if (params.get("q")) ui.triggerSearch(params.get("q"));
