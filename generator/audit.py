@@ -97,9 +97,22 @@ def _csv_ids(site: Site, name: str, key: str) -> set[str]:
         return {row[key] for row in csv.DictReader(handle)}
 
 
-# The news posts whose attendees this process found on them: the page file (by inode, size and
-# time, which a page linked unchanged into the next site keeps) and the names looked for.
+# The news posts whose attendees this process (or, through kept.py, the last build) found on them:
+# the page file (by inode, size and time, which a page linked unchanged into the next site keeps)
+# and the names looked for.
 _PASSED: set[tuple[object, ...]] = set()
+
+
+def passed() -> frozenset[tuple[object, ...]]:
+    """The news posts the last audit found complete (see `_PASSED`), for kept.py."""
+    return frozenset(_PASSED)
+
+
+def restore_passed(saved: Collection[tuple[object, ...]]) -> None:
+    """Take the posts an earlier process found complete, unless this one has its own: each is known
+    by its file's inode, size and time, so a post changed since is read again."""
+    if not _PASSED:
+        _PASSED.update(saved)
 
 
 def audit(catalog: Catalog, site: Path, previous: Path | None = None, gone: Collection[str] = ()) -> None:

@@ -11,7 +11,6 @@ import contextlib
 import dataclasses
 import gc
 import os
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -183,7 +182,7 @@ def _build(
             if remembered:  # for the next build, after this one's site is in place (memo.py)
                 remembered.save(output.made, drafts.drafts, drafts.keys, output.pages)
     finally:
-        shutil.rmtree(fresh, ignore_errors=True)
+        place.delete_later(fresh)  # what is left of it: the empty folders a rebuild moved files out of
     notes = (history.note,) if history.note else ()
     pages = len(output.pages) + len(drafts.keys)
     return BuildResult(

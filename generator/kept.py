@@ -11,7 +11,8 @@ only when its inputs check out, as in serve. The file is the build's own, like t
 it is trusted as such. It is used only when the generator's code and Python are the same, and only
 up to a city's size (a province's builds are not edited interactively, and its cache would take
 minutes and gigabytes). It keeps the official region list's answers too (regions.py), which would
-take a third of a second to load.
+take a third of a second to load, the news posts the audit found complete (audit.py) and the data
+files put in `work/docs` (write.py), which it would read again.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ import sys
 import threading
 from pathlib import Path
 
-from . import memo, opendata, regions
+from . import audit, memo, opendata, regions
 from .load import Cache
+from .write import put_files, restore_put_files
 
 FILE = "berkas.pickle"
-VERSION = 3
+VERSION = 4
 
 
 def _header(content: Path) -> tuple[object, ...]:
@@ -37,16 +39,20 @@ def read(work: Path, content: Path) -> Cache:
     data files go to the memo, its CSV lines to opendata."""
     try:
         with open(work / FILE, "rb") as file:
-            header, cache, data, lines, official = pickle.load(file)
+            header, cache, data, lines, official, passed, put = pickle.load(file)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
         return {}
-    if header != _header(content) or not all(
-        isinstance(found, dict) for found in (cache, data, lines, official)
+    if (
+        header != _header(content)
+        or not all(isinstance(found, dict) for found in (cache, data, lines, official))
+        or not isinstance(passed, frozenset)
     ):
         return {}
     memo.restore_data_files(data)
     opendata.restore_lines(lines)
     regions.restore_answers(official)
+    audit.restore_passed(passed)
+    restore_put_files(put)
     return cache
 
 
@@ -54,24 +60,29 @@ _WRITERS: list[threading.Thread] = []
 
 
 def write(work: Path, content: Path, cache: Cache) -> None:
-    """Keep the parsed files, data files and CSV lines for the next build, in a thread (see
-    `settled`); up to `memo.MEMO_UP_TO` record files, else delete what an earlier build kept."""
+    """Keep the parsed files, data files, CSV lines, region answers, audited posts and files put for
+    the next build, in a thread (see `settled`); up to `memo.MEMO_UP_TO` record files, else delete what an
+    earlier build kept."""
     path = work / FILE
     if len(cache) > memo.MEMO_UP_TO:
         path.unlink(missing_ok=True)
         return
-    header, data, lines, official = (
+    header, data, lines, official, passed, put = (
         _header(content),
         memo.data_files(),
         opendata.kept_lines(),
         regions.answers(),
+        audit.passed(),
+        put_files(),
     )
 
     def dump() -> None:
         current = {file: parsed for file, parsed in cache.items() if file.is_file()}  # not the deleted
         partial = path.with_name(f".{FILE}.part")
         with open(partial, "wb") as file:
-            pickle.dump((header, current, data, lines, official), file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(
+                (header, current, data, lines, official, passed, put), file, protocol=pickle.HIGHEST_PROTOCOL
+            )
         partial.replace(path)
 
     writer = threading.Thread(target=dump, name="simpan-berkas")

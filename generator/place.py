@@ -160,7 +160,7 @@ def update(
                 aside = Path(tempfile.mkdtemp(prefix=f".{out.name}-lama-", dir=out.parent))
                 os.replace(target, aside / name)
                 os.replace(bundles / name, target)
-                _delete_later(aside)
+                delete_later(aside)
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(bundles / name, target)
@@ -192,12 +192,14 @@ def swap(fresh: Path, out: Path, work: Path, own: list[str]) -> None:
     out.rename(old)
     fresh.rename(out)
     _remember(out, work, own)
-    _delete_later(old)
+    delete_later(old)
 
 
-def _delete_later(folder: Path) -> None:
-    """Delete a folder no site needs any more in a thread of its own. (The thread is not a daemon:
-    `musrenbang build` exits when it is done.)"""
+def delete_later(folder: Path) -> None:
+    """Delete a folder no site needs any more (if it is there) in a thread of its own. (The thread is
+    not a daemon: `musrenbang build` exits when it is done.)"""
+    if not folder.exists():
+        return
     _DELETING.add(folder)
 
     def delete() -> None:

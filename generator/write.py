@@ -103,9 +103,21 @@ def write(output: Output, docs: Path, also: Iterable[str] = ()) -> None:
             os.rmdir(folder)
 
 
-# What this process last put at each path (`Putter` with `remember`): the digest of the bytes and the
-# file's size, time and inode as they were then.
+# What this process (or, through kept.py, the last build) last put at each path (`Putter` with
+# `remember`): the digest of the bytes and the file's size, time and inode as they were then.
 _PUT: dict[str, tuple[bytes, int, int, int]] = {}
+
+
+def put_files() -> dict[str, tuple[bytes, int, int, int]]:
+    """What this process put (see `_PUT`), for kept.py."""
+    return dict(_PUT)
+
+
+def restore_put_files(saved: Mapping[str, tuple[bytes, int, int, int]]) -> None:
+    """Take what an earlier process put, unless this one has its own: a file changed since (size,
+    time or inode) is compared again."""
+    if not _PUT:
+        _PUT.update(saved)
 
 
 def _stat(path: Path) -> tuple[int, int, int]:

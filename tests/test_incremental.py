@@ -8,6 +8,7 @@ import gzip
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,6 +25,7 @@ from generator.build import build, settled
 from tests.conftest import PUBLIC_URL, ROOT
 
 USULAN = "usulan/2023/contoh-2024-margodadi-001.yaml"
+RECORD_FILE = re.compile(r"/docs/data/(?:usulan|rapat)/[^/]+\.json$")  # a record's data file (opendata.py)
 RAPAT = "rapat/2023/2023-musrenbangkel-margodadi.yaml"
 
 
@@ -520,3 +522,41 @@ def test_compiled_templates_are_kept_for_the_next_process(tmp_path: Path) -> Non
     render.environment().get_template("usulan.md.j2")
     kept = list(Path(cache.directory).glob(f"musrenbang-{memo.code_digest()[:20]}-*.cache"))
     assert kept, cache.directory
+
+
+def test_a_build_by_hand_reads_only_the_posts_and_data_files_changed_since_the_last(
+    content: Path, tmp_path: Path
+) -> None:
+    """The audit's complete news posts and the record data files put in work/docs are kept
+    (kept.py): the next process reads again only the posts whose files changed and compares only the
+    record files whose bytes changed, and its site equals a cold build's."""
+    site, work = tmp_path / "site", tmp_path / "work"
+    build(content, site, work)
+    settled()
+    script = (
+        "from pathlib import Path\nfrom generator import audit, write\n"
+        "from generator.build import build, settled\n"
+        "posts, compared = [], []\nread, same = audit._page, write._same\n"
+        "audit._page = lambda site, url: posts.append(url) or read(site, url)\n"
+        "write._same = lambda target, data: compared.append(target.as_posix()) or same(target, data)\n"
+        f"build(Path({str(content)!r}), Path({str(site)!r}), Path({str(work)!r}))\nsettled()\n"
+        "print(' '.join(posts))\nprint(' '.join(sorted(compared)))\n"
+    )
+    command = [sys.executable, "-c", script]
+
+    def run() -> tuple[list[str], list[str]]:
+        shown = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True).stdout
+        posts, compared = (line.split() for line in shown.splitlines())
+        records = [name.rsplit("/", 1)[1] for name in compared if RECORD_FILE.search(name)]
+        return posts, records
+
+    assert run() == ([], [])  # nothing changed: nothing read or compared again
+    _change(content)
+    posts, compared = run()
+    assert "berita/2023-musrenbangkel-margodadi" in posts  # its place changed
+    assert len(posts) < len(list((content / "rapat").rglob("*.yaml"))) / 2, posts
+    assert {"contoh-2024-margodadi-001.json", "2023-musrenbangkel-margodadi.json"} <= set(compared)
+    assert len(compared) < 10, compared
+    cold = tmp_path / "cold"
+    build(content, cold, tmp_path / "work-cold")
+    assert _files(site) == _files(cold)
