@@ -298,9 +298,16 @@ def tidy() -> None:
     gc.collect()
 
 
-def settled() -> None:
-    """Wait until the old sites replaced by this process's builds are deleted, and its memo and parsed
-    files written."""
+def keep() -> None:
+    """Write what this process's builds keep for the next (their memo and parsed files). A build
+    leaves it to be written once it is announced (or as the process ends): writing it holds the
+    interpreter for half a second."""
     memo.settled()
-    place.settled()
     kept.settled()
+
+
+def settled() -> None:
+    """Wait until the old sites replaced by this process's builds are deleted, and write what they
+    keep for the next."""
+    keep()
+    place.settled()

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from . import quick, scaffold, schema
 from .audit import AuditFailed
-from .build import BuildResult, build, check_records, tidy
+from .build import BuildResult, build, check_records, keep, tidy
 from .contoh import SKALA, ContohError, tulis
 from .engine import BASE_CONFIG
 from .load import Cache
@@ -79,7 +79,8 @@ def _build(args: argparse.Namespace) -> int:
     result, _ = _attempt(args)
     if result is None:
         return 1
-    print(f"Situs dibangun di {args.out}: {result.pages} halaman.")
+    print(f"Situs dibangun di {args.out}: {result.pages} halaman.", flush=True)
+    keep()  # for the next build, once the site is announced
     return 0
 
 
@@ -105,7 +106,8 @@ def _preview_build(args: argparse.Namespace, state: preview.State, cache: Cache)
     state.finished(shown, replaced=result is not None)
     if result is not None:
         seconds = f"{time.monotonic() - began:.1f}".replace(".", ",")
-        print(f"Situs dibangun: {result.pages} halaman ({seconds} detik).")
+        print(f"Situs dibangun: {result.pages} halaman ({seconds} detik).", flush=True)
+        keep()  # for the next process, once the site is announced
 
 
 def _quick(args: argparse.Namespace, state: preview.State, cache: Cache, changed: set[Path]) -> None:

@@ -15,6 +15,7 @@ figures change (they read the catalog's figures, not the records); the rest are 
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import datetime as dt
 import decimal
@@ -22,7 +23,6 @@ import functools
 import hashlib
 import json
 import os
-import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -417,7 +417,8 @@ class Memo:
         texts: Mapping[str, str],
     ) -> None:
         """Keep this build's entries, each with its Markdown's place in the drafts file (`drafts`) or
-        its text (`texts`), and write them to the file in a thread (the next build waits for it)."""
+        its text (`texts`); they are written to the file by `settled`, once the build is announced
+        (serializing a city's 5 MB holds the interpreter, a thread too, for a third of a second)."""
         entries = {}
         for path, entry in sorted(made.items()):
             draft = drafts.get(path)
@@ -426,9 +427,7 @@ class Memo:
                 entries[path] = dataclasses.replace(entry, text=None, draft=draft, shell=tuple(shells[path]))
             elif text is not None:
                 entries[path] = dataclasses.replace(entry, text=text, draft=None, shell=None)
-        writer = threading.Thread(target=self._write, args=(entries,), name="tulis-memo")
-        writer.start()
-        _WRITERS.append(writer)
+        _PENDING.append(functools.partial(self._write, entries))
 
     def _write(self, entries: dict[str, Entry]) -> None:
         numbers: dict[Token, int] = {}
@@ -460,9 +459,9 @@ class Memo:
 
 # Data files made by this process's last build, by site path: their key, reads and text (see Memo.kept).
 _DATA: dict[str, tuple[str, dict[Token, str], object]] = {}
-# What this process wrote to each memo file, with the file's size and time then; the threads writing.
+# What this process wrote to each memo file, with the file's size and time then.
 _KEPT: dict[Path, tuple[tuple[int, int], tuple[str, dict[str, Entry]]]] = {}
-_WRITERS: list[threading.Thread] = []
+_PENDING: list[Callable[[], None]] = []  # memo files to write (see `Memo.save`)
 
 
 def data_files() -> dict[str, tuple[str, dict[Token, str], object]]:
@@ -477,10 +476,12 @@ def restore_data_files(saved: Mapping[str, tuple[str, dict[Token, str], object]]
         _DATA.update(saved)
 
 
+@atexit.register
 def settled() -> None:
-    """Wait for the memo files being written."""
-    while _WRITERS:
-        _WRITERS.pop().join()
+    """Write the memo files the builds left to write, in their order (the next build, the process's
+    end or whoever announced the build calls this)."""
+    while _PENDING:
+        _PENDING.pop(0)()
 
 
 def _stamp(file: Path) -> tuple[int, int]:
