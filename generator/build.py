@@ -71,11 +71,11 @@ def build(
     and memory of each stage; `cache` keeps parsed files between builds (`musrenbang serve`); without
     one, the build takes those the last build kept in `work` (kept.py)."""
     # What lives through the build (the records once checked; with `cache`, what serve kept from
-    # the last builds: records, memo, data files) is frozen: the build's collections need not go
-    # through it again (over a city's, each took 0.1-0.15 s, several times a build).
-    if cache is not None:
-        gc.freeze()
+    # the last builds: records, memo, data files; without, what the last build kept) is frozen: the
+    # build's collections need not go through it again (over a city's, each took 0.1-0.15 s,
+    # several times a build).
     files = kept.read(work, content) if cache is None else cache  # `musrenbang build`: see kept.py
+    gc.freeze()
     try:
         result = _build(content, out, work, strict, site_url, stopwatch or Stopwatch(), files)
     finally:

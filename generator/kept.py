@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import audit, memo, opendata, regions
+from .heap import uncollected
 from .load import Cache
 from .write import put_files, restore_put_files
 
@@ -40,7 +41,7 @@ def read(work: Path, content: Path) -> Cache:
     data files go to the memo, its CSV lines to opendata."""
     settled()  # what an earlier build in this process left to write
     try:
-        with open(work / FILE, "rb") as file:
+        with open(work / FILE, "rb") as file, uncollected():
             header, cache, data, lines, official, passed, put = pickle.load(file)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
         return {}

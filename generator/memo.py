@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from .fields import Origin
+from .heap import uncollected
 from .load import Records
 from .model import KINDS, Rapat, Usulan
 
@@ -311,7 +312,8 @@ class Memo:
             if kept and kept[0] == stamp:
                 found: tuple[str, dict[str, Entry]] | None = kept[1]
             else:
-                found = _parse(json.loads(file.read_text(encoding="utf-8")))
+                with uncollected():
+                    found = _parse(json.loads(file.read_text(encoding="utf-8")))
             file.unlink()
         except (OSError, ValueError, TypeError, KeyError):
             found = None
