@@ -207,10 +207,12 @@ class Search:
     scopes: tuple[tuple[str, int, int], ...]
 
 
-def _edit(path: Path, pattern: str, replacement: str) -> None:
+def _edit(path: Path, pattern: str, replacement: str, originals: dict[Path, str]) -> None:
+    """Edit a record as a clerk would; `originals` keeps its text from before the first edit."""
     text = path.read_text(encoding="utf-8")
     changed = re.sub(pattern, replacement, text, count=1, flags=re.M)
     assert changed != text, f"nothing to edit in {path}"
+    originals.setdefault(path, text)
     path.write_text(changed, encoding="utf-8")
 
 
@@ -246,7 +248,24 @@ def measure(skala: str, seed: int, root: Path, with_edits: bool = True) -> Figur
             together,
         )
     # `musrenbang serve` starts with a build that keeps the parsed records (and, in memory, what the
-    # next build checks the records against); the edits follow it.
+    # next build checks the records against); the edits follow it. The edited records are put back
+    # after (else each run's edits add to the last's, until a title is too long to build).
+    originals: dict[Path, str] = {}
+    try:
+        edits += _edits(content, out, work, len(pages), originals)
+    finally:
+        for path, text in originals.items():
+            path.write_text(text, encoding="utf-8")
+    return Figures(
+        skala, _count(content), stopwatch, seconds, len(pages), largest, search_download(out), edits, together
+    )
+
+
+def _edits(
+    content: Path, out: Path, work: Path, pages: int, originals: dict[Path, str]
+) -> list[tuple[str, float, float, float]]:
+    """Edit records and time the rebuilds: in `musrenbang serve`, then by hand (see `measure`)."""
+    edits: list[tuple[str, float, float, float]] = []
     cache: Cache = {}
     start = time.perf_counter()
     build(content, out, work, cache=cache)
@@ -256,13 +275,13 @@ def measure(skala: str, seed: int, root: Path, with_edits: bool = True) -> Figur
     proposals = sorted((content / "usulan").rglob("*.yaml"))
     meetings = sorted((content / "rapat").rglob("*.yaml"))
     for turn in range(EDITS):  # a few records of each kind, spread over the city: the median counts
-        usulan = proposals[(len(pages) % 7 + turn * 797) % len(proposals)]
-        rapat = meetings[(len(pages) % 5 + turn * 89) % len(meetings)]
+        usulan = proposals[(pages % 7 + turn * 797) % len(proposals)]
+        rapat = meetings[(pages % 5 + turn * 89) % len(meetings)]
         for label, path, pattern, new in (
             ("ubah 1 usulan", usulan, r"^judul: (.*)$", r"judul: \1 (diubah)"),
             ("ubah 1 rapat", rapat, r"^tempat: (.*)$", r"tempat: \1 (diubah)"),
         ):
-            _edit(path, pattern, new)
+            _edit(path, pattern, new, originals)
             start = time.perf_counter()
             quick.update(content, out, work, None, [path], cache)
             found.setdefault(f"{label}: preview page", []).append(time.perf_counter() - start)
@@ -275,14 +294,12 @@ def measure(skala: str, seed: int, root: Path, with_edits: bool = True) -> Figur
     command = [sys.executable, "-m", "generator.cli", "build", "--content", str(content)]
     command += ["--out", str(out), "--work", str(work)]
     for turn in range(EDITS):
-        _edit(proposals[turn * 331 % len(proposals)], r"^judul: (.*)$", r"judul: \1 (diubah lagi)")
+        _edit(proposals[turn * 331 % len(proposals)], r"^judul: (.*)$", r"judul: \1 (diubah lagi)", originals)
         whole, exits = _by_hand(command)
         found.setdefault("ubah 1 usulan: musrenbang build, site whole", []).append(whole)
         found.setdefault("process ends", []).append(exits)
     edits += [(label, statistics.median(times), min(times), max(times)) for label, times in found.items()]
-    return Figures(
-        skala, _count(content), stopwatch, seconds, len(pages), largest, search_download(out), edits, together
-    )
+    return edits
 
 
 def _by_hand(command: list[str]) -> tuple[float, float]:
@@ -290,14 +307,15 @@ def _by_hand(command: list[str]) -> tuple[float, float]:
     then), and until the process ends (after it writes what it keeps for the next run)."""
     start = time.perf_counter()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     assert process.stdout is not None
-    whole = None
+    whole, said = None, []
     for line in process.stdout:
+        said.append(line)
         if whole is None and line.startswith("Situs dibangun"):
             whole = time.perf_counter() - start
     if process.wait() != 0 or whole is None:
-        raise RuntimeError(f"musrenbang build failed: {command}")
+        raise RuntimeError(f"musrenbang build failed: {command}\n{''.join(said[-20:])}")
     return whole, time.perf_counter() - start
 
 
