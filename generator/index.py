@@ -64,6 +64,7 @@ SUMMARY = "-ringkas"  # a kab/kota's summary bundle is named by its code and thi
 SUMMARY_FROM = 10_000  # searchable pages of a kab/kota from which it has a summary bundle
 EVERYTHING = "semua"  # the bundle of every page below the provinces, one document per region
 EVERYTHING_FROM = 20_000  # pages below the provinces from which it is made (cari.js: ALL_UP_TO)
+AT_ONCE = 4_000  # pages Pagefind may index at once in processes side by side (see `run_pagefind`)
 GROUPS = "usulan/kelompok/"  # where a summary's group documents sit (no page of the site is there)
 # A proposal's section in its group: its page's article up to its photos or history (usulan.md.j2),
 # without the example-data note every proposal repeats and without its headings' ids (sub-results
@@ -451,10 +452,12 @@ def run_pagefind(
             reused.append(name)
         else:
             todo[name] = pages
-    # A few Pagefind processes at a time (each uses every core, and a province shard's takes 1 GiB),
-    # each started as soon as its documents are written; `meanwhile` runs once the first are started,
-    # so that it does not hold up the writing of their documents. Summaries and `semua` come last, one
-    # at a time and alone: a regency's summary takes 1.2 GiB.
+    # A few Pagefind processes at a time, each started as soon as its documents are written, while
+    # their pages together are at most `AT_ONCE` (Pagefind's memory grows with its pages: a province's
+    # kecamatan of 3,700 took up to 1 GiB, and two of them beside the generator's 2 GiB reached the
+    # 4 GiB the province may use); `meanwhile` runs once the first are started, so that it does not
+    # hold up the writing of their documents. Summaries and `semua` come last, one at a time and
+    # alone: a regency's summary takes 1.2 GiB.
     workers = max(1, min(os.cpu_count() or 1, 8))
     waiting = sorted(todo, key=lambda name: (name in alone, name))
     running, made = list[_Running](), dict[str, int]()
@@ -466,11 +469,12 @@ def run_pagefind(
             return _grouped_documents(todo[name], groups or {})
         return _documents(todo[name])
 
+    def fits(name: str) -> bool:
+        pages = len(todo[name]) + sum(len(todo[r.name]) for r in running)
+        return len(running) < workers and pages <= AT_ONCE and name not in alone
+
     def start_next() -> None:
-        while waiting and (
-            not running
-            or (len(running) < workers and waiting[0] not in alone and running[-1].name not in alone)
-        ):
+        while waiting and (not running or (fits(waiting[0]) and running[-1].name not in alone)):
             name = waiting.pop(0)
             running.append(_start(name, documents(name), site, Path(scratch)))
 

@@ -560,3 +560,34 @@ def test_a_build_by_hand_reads_only_the_posts_and_data_files_changed_since_the_l
     cold = tmp_path / "cold"
     build(content, cold, tmp_path / "work-cold")
     assert _files(site) == _files(cold)
+
+
+@pytest.mark.parametrize("at_once", [30, 10_000])
+def test_pagefind_indexes_side_by_side_only_as_many_pages_as_it_may(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, at_once: int
+) -> None:
+    """Pagefind's memory grows with its pages: shards are indexed side by side only while their
+    pages together stay within index.AT_ONCE; a larger shard alone (the demo's kecamatan has 35)."""
+    monkeypatch.setattr(index, "AT_ONCE", at_once)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    live: dict[str, int] = {}
+    starts: list[dict[str, int]] = []  # the shards being indexed as each starts
+    start, finish = index._start, index._finish
+
+    def started(name: str, documents: object, site: Path, work: Path) -> object:
+        running = start(name, documents, site, work)  # type: ignore[arg-type]
+        live[name] = running.count
+        starts.append(dict(live))
+        return running
+
+    def finished(running: index._Running, site: Path) -> int:
+        live.pop(running.name)
+        return finish(running, site)
+
+    monkeypatch.setattr(index, "_start", started)
+    monkeypatch.setattr(index, "_finish", finished)
+    build(content, tmp_path / "site", tmp_path / "work")
+    assert len(starts) >= 4  # umum, two kab/kota, their kecamatan
+    assert all(len(now) == 1 or sum(now.values()) <= at_once for now in starts), starts
+    assert any(len(now) > 1 for now in starts), starts  # side by side where they fit
+    assert any(len(now) > 1 and sum(now.values()) > 30 for now in starts) == (at_once > 30), starts
