@@ -47,7 +47,7 @@ def read(work: Path, content: Path) -> Cache:
         return {}
     if (
         header != _header(content)
-        or not all(isinstance(found, dict) for found in (cache, data, lines, official))
+        or not all(isinstance(found, dict) for found in (cache, data, lines, official, put))
         or not isinstance(passed, frozenset)
     ):
         return {}
