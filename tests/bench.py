@@ -66,6 +66,7 @@ class Together:
     own_mib: int = 0
     processes: int = 0
     stage: str = ""
+    others: str = ""  # the other processes then: each one's program and MiB
 
 
 def _rss_mib(pid: int) -> int:
@@ -77,6 +78,20 @@ def _rss_mib(pid: int) -> int:
     except OSError:
         pass
     return 0
+
+
+def _program(pid: int) -> str:
+    """What process `pid` runs, in a word: its program's name, or the Python module it was started
+    with (`-m`, or multiprocessing's `-c` start-up)."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as found:
+            words = found.read().decode(errors="replace").split("\0")
+    except OSError:
+        return "?"
+    if "-m" in words[:-1]:
+        return words[words.index("-m") + 1]
+    code = next((w for w in words if "import" in w), "")
+    return re.sub(r".*from (\S+) import.*", r"\1", code) if code else Path(words[0]).name
 
 
 def _below(pid: int) -> list[int]:
@@ -108,6 +123,7 @@ def _sample(stopwatch: Stopwatch, together: Together, done: threading.Event) -> 
             stage = stopwatch.stages[-1].name if stopwatch.stages else "(start)"
             together.mib, together.own_mib, together.processes = total, own, len(below) + 1
             together.stage = f"after {stage}"
+            together.others = ", ".join(f"{_program(pid)} {_rss_mib(pid):,}" for pid in below)
 
 
 def generate(skala: str, seed: int, folder: Path) -> Path:
@@ -420,7 +436,8 @@ def table(
             t = r.together
             lines.append(
                 f"{r.skala}: all the build's processes together held at most {t.mib:,} MiB (sampled every "
-                f"0.1 s; {t.processes} processes, this one {t.own_mib:,} MiB, {t.stage})."
+                f"0.1 s; {t.processes} processes, this one {t.own_mib:,} MiB, {t.stage}; the others: "
+                f"{t.others or 'none'})."
             )
     if reference:
         posts, seconds = reference
