@@ -434,12 +434,11 @@ def run_pagefind(
     bundles = _pages(site, shards, built, framed, elsewhere or {})
     summaries = _summaries(bundles) if groups else {}
     everything = _everything(bundles, briefs) if briefs else {}
-    grouped = dict.fromkeys(summaries, groups)
     alone = {*summaries, *everything}  # indexed last, one at a time
     bundles |= summaries | everything
     for name, pages in sorted(bundles.items()):
         fingerprint = fingerprints[name] = _digest(
-            pages, framed, grouped.get(name), briefs if name in everything else None
+            pages, framed, groups if name in summaries else None, briefs if name in everything else None
         )
         old = last.get(name)
         bundle = previous / FOLDER / name if previous else None
@@ -465,7 +464,7 @@ def run_pagefind(
     def documents(name: str) -> Iterable[tuple[str, str]]:
         if name in everything:
             return _brief_documents(todo[name], briefs or {})
-        if name in grouped:
+        if name in summaries:
             return _grouped_documents(todo[name], groups or {})
         return _documents(todo[name])
 

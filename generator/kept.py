@@ -22,6 +22,7 @@ import pickle
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from . import audit, memo, opendata, regions
 from .heap import uncollected
@@ -29,7 +30,17 @@ from .load import Cache
 from .write import put_files, restore_put_files
 
 FILE = "berkas.pickle"
-VERSION = 4
+VERSION = 5
+
+# What a build keeps besides the parsed files, by name: how this process gives it, how the next takes
+# it back, and what it must be.
+ALSO: dict[str, tuple[Callable[[], object], Callable[[Any], None], type]] = {
+    "data": (memo.data_files, memo.restore_data_files, dict),
+    "lines": (opendata.kept_lines, opendata.restore_lines, dict),
+    "official": (regions.answers, regions.restore_answers, dict),
+    "passed": (audit.passed, audit.restore_passed, frozenset),
+    "put": (put_files, restore_put_files, dict),
+}
 
 
 def _header(content: Path) -> tuple[object, ...]:
@@ -37,25 +48,24 @@ def _header(content: Path) -> tuple[object, ...]:
 
 
 def read(work: Path, content: Path) -> Cache:
-    """The parsed files the last build kept (empty when there are none, or not for this code); its
-    data files go to the memo, its CSV lines to opendata."""
+    """The parsed files the last build kept (empty when there are none, or not for this code); the
+    rest of what it kept (`ALSO`) goes back to its modules."""
     settled()  # what an earlier build in this process left to write
     try:
         with open(work / FILE, "rb") as file, uncollected():
-            header, cache, data, lines, official, passed, put = pickle.load(file)
+            header, cache, also = pickle.load(file)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
         return {}
     if (
         header != _header(content)
-        or not all(isinstance(found, dict) for found in (cache, data, lines, official, put))
-        or not isinstance(passed, frozenset)
+        or not isinstance(cache, dict)
+        or not isinstance(also, dict)
+        or also.keys() != ALSO.keys()
+        or not all(isinstance(also[name], kind) for name, (_, _, kind) in ALSO.items())
     ):
         return {}
-    memo.restore_data_files(data)
-    opendata.restore_lines(lines)
-    regions.restore_answers(official)
-    audit.restore_passed(passed)
-    restore_put_files(put)
+    for name, (_, restore, _) in ALSO.items():
+        restore(also[name])
     return cache
 
 
@@ -64,30 +74,22 @@ _PENDING: list[Callable[[], None]] = []
 
 
 def write(work: Path, content: Path, cache: Cache) -> None:
-    """Keep the parsed files, data files, CSV lines, region answers, audited posts and files put for
-    the next build: written by `settled`, or as the process exits, so that the build is announced
-    first (pickling a city's 35 MB holds the interpreter for a third of a second, a thread too); up
-    to `memo.MEMO_UP_TO` record files, else delete what an earlier build kept."""
+    """Keep the parsed files and the rest of `ALSO` for the next build: written by `settled`, or as
+    the process exits, so that the build is announced first (pickling a city's 35 MB holds the
+    interpreter for a third of a second, a thread too); up to `memo.MEMO_UP_TO` record files, else
+    delete what an earlier build kept."""
     path = work / FILE
     if len(cache) > memo.MEMO_UP_TO:
         path.unlink(missing_ok=True)
         return
-    header, data, lines, official, passed, put = (
-        _header(content),
-        memo.data_files(),
-        opendata.kept_lines(),
-        regions.answers(),
-        audit.passed(),
-        put_files(),
-    )
+    header = _header(content)
+    also = {name: give() for name, (give, _, _) in ALSO.items()}
 
     def dump() -> None:
         current = {file: parsed for file, parsed in cache.items() if file.is_file()}  # not the deleted
         partial = path.with_name(f".{FILE}.part")
         with open(partial, "wb") as file:
-            pickle.dump(
-                (header, current, data, lines, official, passed, put), file, protocol=pickle.HIGHEST_PROTOCOL
-            )
+            pickle.dump((header, current, also), file, protocol=pickle.HIGHEST_PROTOCOL)
         partial.replace(path)
 
     _PENDING.append(dump)
