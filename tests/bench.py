@@ -80,13 +80,18 @@ def _rss_mib(pid: int) -> int:
     return 0
 
 
-def _program(pid: int) -> str:
-    """What process `pid` runs, in a word: its program's name, or the Python module it was started
-    with (`-m`, or multiprocessing's `-c` start-up)."""
+def _cmdline(pid: int) -> list[str]:
     try:
         with open(f"/proc/{pid}/cmdline", "rb") as found:
-            words = found.read().decode(errors="replace").split("\0")
+            return found.read().decode(errors="replace").split("\0")
     except OSError:
+        return []
+
+
+def _program(words: list[str]) -> str:
+    """What a process runs (`words`: its command line), in a word: its program's name, or the Python
+    module it was started with (`-m`, or multiprocessing's `-c` start-up)."""
+    if not words:
         return "?"
     if "-m" in words[:-1]:
         return words[words.index("-m") + 1]
@@ -115,15 +120,24 @@ def _below(pid: int) -> list[int]:
 
 def _sample(stopwatch: Stopwatch, together: Together, done: threading.Event) -> None:
     me = os.getpid()
+    mine = _cmdline(me)
     while not done.wait(0.1):
-        below = _below(me)
         own = _rss_mib(me)
-        total = own + sum(_rss_mib(pid) for pid in below)
+        others: list[tuple[str, int]] = []
+        for pid in _below(me):
+            # A child that still runs this program is between its fork and its exec (subprocess and
+            # multiprocessing start Pagefind, MkDocs and the helpers so, with vfork): it shares this
+            # process's memory, and /proc shows all of it again as its own. The command line is read
+            # before the size: once it differs, the size read after it is the new program's.
+            words = _cmdline(pid)
+            if words != mine:
+                others.append((_program(words), _rss_mib(pid)))
+        total = own + sum(mib for _, mib in others)
         if total > together.mib:
             stage = stopwatch.stages[-1].name if stopwatch.stages else "(start)"
-            together.mib, together.own_mib, together.processes = total, own, len(below) + 1
+            together.mib, together.own_mib, together.processes = total, own, len(others) + 1
             together.stage = f"after {stage}"
-            together.others = ", ".join(f"{_program(pid)} {_rss_mib(pid):,}" for pid in below)
+            together.others = ", ".join(f"{program} {mib:,}" for program, mib in others)
 
 
 def generate(skala: str, seed: int, folder: Path) -> Path:
