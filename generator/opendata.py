@@ -318,6 +318,12 @@ def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
+def _compact(value: object) -> str:
+    """A record's JSON file on one line: json's C encoder writes no indented JSON, and the Python one
+    took a city's build 0.55 s for its 4,400 record files (browsers show JSON indented anyway)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
 def package(
     catalog: Catalog, data_date: dt.date | None, license: dict[str, str] = LICENSE, remember: bool = False
 ) -> dict[str, str]:
@@ -461,11 +467,11 @@ def record_makers(catalog: Catalog) -> Iterator[tuple[str, Callable[[Catalog, An
 
 
 def _event_file(catalog: Catalog, rapat: model.Rapat) -> str:
-    return _dump(event(catalog, rapat))
+    return _compact(event(catalog, rapat))
 
 
 def _proposal_file(catalog: Catalog, usulan: model.Usulan) -> str:
-    return _dump(proposal(catalog, usulan))
+    return _compact(proposal(catalog, usulan))
 
 
 def json_ld(catalog: Catalog, rapat: model.Rapat) -> dict[str, Any]:
