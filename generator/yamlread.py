@@ -16,6 +16,7 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from . import yamlerrors
 from .problems import Problem
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -165,25 +166,12 @@ def read_bytes(raw: bytes, path: Path, file: str) -> tuple[Document | None, list
             )
         ]
     except yaml.MarkedYAMLError as err:
-        # The context mark points at what was left open (a quote, a list), which is where the
-        # mistake usually is; the problem mark at where the reader gave up.
-        mark = err.context_mark or err.problem_mark
-        line = mark.line + 1 if mark else 1
-        detail = err.problem or ""
-        if err.context and err.problem_mark:
-            detail = f"{err.context}, {detail} (baris {err.problem_mark.line + 1})"
-        return None, [
-            Problem(
-                file,
-                line,
-                "",
-                f"YAML tidak dapat dibaca: {detail}",
-                "periksa titik dua setelah nama kolom, tanda kutip yang belum ditutup, "
-                "dan indentasi (spasi, bukan tab) pada baris ini atau baris sebelumnya",
-            )
-        ]
+        explained = yamlerrors.explain(err)
+        message = f"YAML tidak dapat dibaca: {explained.message}"
+        return None, [Problem(file, explained.line, "", message, explained.hint)]
     except yaml.YAMLError as err:  # pragma: no cover - PyYAML marks nearly every error
-        return None, [Problem(file, 1, "", f"YAML tidak dapat dibaca: {err}", "periksa penulisan berkas")]
+        message = f"YAML tidak dapat dibaca: pembaca YAML berhenti ({err})"
+        return None, [Problem(file, 1, "", message, yamlerrors.GENERIC_HINT)]
     if root is None:
         return None, [
             Problem(

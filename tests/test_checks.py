@@ -50,8 +50,8 @@ BROKEN = [
     (
         "yaml syntax",
         _new("rapat/2023/rusak.yaml", 'id: rusak\njudul: "tidak ditutup\njenis: lainnya\n'),
-        "content/rapat/2023/rusak.yaml:2: YAML tidak dapat dibaca: while scanning a quoted scalar, "
-        "found unexpected end of stream (baris 4)",
+        "content/rapat/2023/rusak.yaml:2: YAML tidak dapat dibaca: tanda kutip dibuka di baris ini dan "
+        "tidak ditutup sampai akhir berkas",
     ),
     (
         "tab indentation",

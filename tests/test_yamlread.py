@@ -9,6 +9,7 @@ compared on the documents both readers agree on; the corners where they differ a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from generator import yamlread
+from generator import yamlerrors, yamlread
 
 REFERENCE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -182,3 +183,48 @@ def test_resolve_gives_pyyaml_tags_for_lists_and_mappings() -> None:
     for kind in (SequenceNode, MappingNode):
         for implicit in (True, False):
             assert ours.resolve(kind, None, implicit) == theirs.resolve(kind, None, implicit)
+
+
+# A clerk's usual YAML mistakes: the line `musrenbang check` names and the start of what it says
+# (in Indonesian: yamlerrors.py), the same with libyaml and with PyYAML's Python reader.
+MISTAKES = [
+    ("titik dua di tengah nilai", "id: a\ntempat: Aula: lantai 2\njenis: x\n", 2, "titik dua (:) yang tidak"),
+    ("tanpa titik dua", "id: a\ntempat Aula\njenis: x\n", 2, "diharapkan titik dua (:) setelah nama kolom"),
+    ("kutip tidak ditutup", 'id: a\njudul: "tidak ditutup\njenis: x\n', 2, "tanda kutip dibuka di baris ini"),
+    ("kutip tunggal", "id: a\n\njudul: 'x\njenis: x\n", 3, "tanda kutip dibuka di baris ini"),
+    ("kolom kurang menjorok", "id: a\nwaktu:\n    mulai: 1\n  selesai: 2\n", 4, "baris ini tidak dapat"),
+    ("kolom menjorok lebih", "id: a\nwaktu:\n  mulai: 1\n    selesai: 2\n", 4, "titik dua (:) yang tidak"),
+    ("teks setelah kutip", 'id: a\njudul: "abc" def\njenis: x\n', 2, "baris ini tidak dapat dibaca"),
+    ("kurung siku di awal teks", "id: a\njudul: [RT 01] jalan\n", 2, "baris ini tidak dapat dibaca"),
+    ("daftar tidak ditutup", "id: a\nfoto: [a, b\njenis: x\n", 2, "daftar [ … ] dibuka di baris ini"),
+    ("kurung kurawal", "id: a\nfoto: {a: b\njenis: x\n", 2, "tanda { dibuka di baris ini"),
+    ("butir daftar tanpa kolom", "id: a\njudul: x\n- b\n", 3, "baris ini tidak dapat dibaca"),
+    ("garis miring terbalik", 'id: a\njudul: "C:\\data"\n', 2, "garis miring terbalik"),
+    ("diawali @", "id: a\njudul: @camat\n", 2, "nilai diawali karakter"),
+    ("dua catatan", "id: a\n---\nid: b\n", 2, "diharapkan satu catatan dalam satu berkas"),
+    ("baris %", "%YAML 1.1\nid: a\n", 2, "baris yang diawali %"),
+    ("teks setelah |", "id: a\nisi: |x\n  teks\n", 2, "setelah | atau >"),
+]
+
+
+@pytest.mark.parametrize("reader", ["libyaml", "python"])
+@pytest.mark.parametrize("raw, line, start", [m[1:] for m in MISTAKES], ids=[m[0] for m in MISTAKES])
+def test_yaml_mistakes_told_in_indonesian(
+    raw: str, line: int, start: str, reader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if reader == "python":
+        monkeypatch.setattr(yamlread, "_Loader", _PureLoader)
+    problems = _read(raw)
+    assert [(p.line, p.message.startswith(f"YAML tidak dapat dibaca: {start}")) for p in problems] == [
+        (line, True)
+    ], problems
+    english = re.compile(r"\b(while|found|expected|scanning|parsing|allowed|mapping|stream)\b")
+    assert not english.search(problems[0].message + problems[0].hint), problems[0]
+
+
+def test_yaml_mistake_unknown_to_the_table_keeps_the_readers_words() -> None:
+    """A reader message the table does not know is shown as the reader's, said to be so."""
+    error = yaml.MarkedYAMLError(problem="found something new", problem_mark=yaml.Mark("x", 0, 4, 0, "", 0))
+    explained = yamlerrors.explain(error)
+    assert explained.line == 5
+    assert explained.message == "pembaca YAML berhenti di baris ini (found something new)"
