@@ -34,7 +34,7 @@ def qr_svg(url: str) -> str:
 def print_block(page_url: str | None, data_date: dt.date | None) -> Md:
     """A raw HTML block for the end of a page. `page_url` is absolute (needs the site's public
     address); without it the printout says only the date of the data."""
-    parts = [htmlblock.OPEN, '<div class="mt-cetak">']
+    parts = [htmlblock.OPEN, '<div class="mt-cetak" data-pagefind-ignore>']
     if page_url:
         parts.append(qr_svg(page_url))
         parts.append(f"<p>Halaman ini di internet: {html_text(page_url)}</p>")

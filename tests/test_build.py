@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import re
@@ -180,6 +181,40 @@ def test_no_request_leaves_the_site(shipped_site: Path) -> None:
                     assert not re.match(r"(https?:)?//", value), f"{path}: {tag} {value}"
     everything = "".join(p.read_text(errors="ignore") for p in shipped_site.rglob("*.html"))
     assert "fonts.googleapis" not in everything and "fonts.gstatic" not in everything
+
+
+def _fragments(site: Path) -> dict[str, str]:
+    """What Pagefind keeps of each indexed page, by address: its text as a reader's result shows it."""
+    found = {}
+    for path in (site / "pagefind").glob("*/fragment/*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        found[data["url"]] = data["content"]
+    return found
+
+
+def test_search_leaves_out_the_links_every_page_repeats(shipped_site: Path) -> None:
+    """The data, calendar and feed links, the last change and the print note are on every post and
+    proposal page: indexed, a search for "JSON", "RSS" or "dicetak" found all of them, and Pagefind
+    read them for every page. The page's own text is indexed."""
+    fragments = _fragments(shipped_site)
+    post = soup(shipped_site / "berita" / "2023-musrenbangkel-margodadi" / "index.html")
+    proposal = soup(shipped_site / "usulan" / "contoh-2024-margodadi-001" / "index.html")
+    for page in (post, proposal):  # on the page, for the reader
+        text = page.get_text(" ")
+        assert "format JSON" in text and "Dicetak dari data per" in text
+    assert "Ikuti berita rapat" in post.get_text(" ") and "Tambahkan ke kalender" in post.get_text(" ")
+    for url in ("/berita/2023-musrenbangkel-margodadi/", "/usulan/contoh-2024-margodadi-001/"):
+        assert "Status terkini" in fragments[url] or "Margodadi" in fragments[url], fragments[url]
+    noise = (
+        "format JSON",
+        "Semua data terbuka",
+        "Dicetak dari data per",
+        "Ikuti berita rapat",
+        "Tambahkan ke kalender",
+        "terakhir diubah pada",
+    )
+    assert len(fragments) > 30
+    assert not [(url, n) for url, content in fragments.items() for n in noise if n in content]
 
 
 def test_pagefind_index_is_indonesian_and_sharded_by_area(shipped_site: Path) -> None:
