@@ -106,7 +106,6 @@ _KNOWN: tuple[tuple[str, bool, str, str], ...] = (
         "hapus baris itu",
     ),
 )
-_PATTERNS = tuple((re.compile(pattern, re.S), at, message, hint) for pattern, at, message, hint in _KNOWN)
 GENERIC_HINT = (
     "periksa titik dua setelah nama kolom, tanda kutip yang belum ditutup, dan indentasi (spasi, bukan "
     "tab) pada baris ini atau baris sebelumnya"
@@ -118,8 +117,8 @@ def explain(error: yaml.MarkedYAMLError) -> Explained:
     words = f"{error.context or ''}: {error.problem or ''}"
     opened = error.context_mark or error.problem_mark
     gave_up = error.problem_mark or error.context_mark
-    for pattern, at_opening, message, hint in _PATTERNS:
-        if pattern.search(words):
+    for pattern, at_opening, message, hint in _KNOWN:
+        if re.search(pattern, words):
             mark = opened if at_opening else gave_up
             return Explained(mark.line + 1 if mark else 1, message, hint)
     # Unknown to the table: the reader's words, marked as such, at the line where it gave up.
